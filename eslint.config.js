@@ -1,0 +1,70 @@
+import tseslint from 'typescript-eslint'
+
+// Layer boundaries from docs/architecture.md: model ← sync ← ui; the relay shares only the
+// protocol module with the client.
+const restrict = (patterns) => ['error', { patterns }]
+
+export default tseslint.config(
+  { ignores: ['dist', 'dev-dist', 'data', 'node_modules'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['src/model/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['**/sync/**', '**/ui/**', 'solid-js', 'solid-js/*', 'y-websocket', 'y-indexeddb'],
+          message: 'src/model is pure: no sync, UI, network or storage.',
+        },
+      ]),
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'indexedDB',
+        'fetch',
+        'localStorage',
+        'WebSocket',
+      ],
+    },
+  },
+  {
+    files: ['src/sync/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['**/ui/**', 'solid-js', 'solid-js/*'],
+          message: 'src/sync knows providers, not the UI.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['sync-server/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['**/src/ui/**', '**/src/model/**'],
+          message: 'The relay shares only src/sync/protocol.ts with the client.',
+        },
+      ]),
+    },
+  },
+  {
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['yjs', 'y-websocket', 'y-indexeddb', 'y-protocols/*'],
+          message: 'UI never touches Y types: call the model or sync layer.',
+        },
+      ]),
+    },
+  },
+)

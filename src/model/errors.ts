@@ -1,0 +1,33 @@
+// One error class for every refused write, so the UI can translate by `code` instead of
+// parsing messages (messages are English, for developers and logs).
+
+export type ModelErrorCode =
+  | 'invalid-id'
+  | 'invalid-name'
+  | 'invalid-agency-type'
+  | 'invalid-role'
+  | 'unknown-agency'
+  | 'agency-has-members'
+  | 'invalid-kind'
+  | 'invalid-title'
+  | 'not-found'
+  | 'duplicate-id'
+  | 'invalid-field'
+  | 'invalid-value'
+  | 'invalid-note'
+  | 'field-disputed'
+  | 'not-disputed'
+  | 'rationale-required'
+  | 'detached-text'
+  | 'kind-mismatch'
+  | 'schema-too-new'
+
+export class ModelError extends Error {
+  readonly code: ModelErrorCode
+
+  constructor(code: ModelErrorCode, message: string) {
+    super(message)
+    this.name = 'ModelError'
+    this.code = code
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The wire contract between the Mosty client and the relay: message types, close codes and
+ * room naming. Shared by src/sync and sync-server so the two can never disagree.
+ */
+
+/** y-websocket message types (the stock client understands exactly these four). */
+export const MSG_SYNC = 0
+export const MSG_AWARENESS = 1
+export const MSG_AUTH = 2
+export const MSG_QUERY_AWARENESS = 3
+/**
+ * Mosty extension. Client → relay: "tell me what you have stored" (empty body).
+ * Relay → client: the room's state vector as committed to SQLite. Sent only to clients that
+ * asked, so stock clients never see an unknown type.
+ */
+export const MSG_SAVED = 100
+
+/** y-protocols sync sub-types. */
+export const SYNC_STEP1 = 0
+export const SYNC_STEP2 = 1
+export const SYNC_UPDATE = 2
+
+/**
+ * Close codes. 44xx are permanent (a client must not retry with the same credentials);
+ * 1011/1012/1013 are transient (retry with backoff). The stock y-websocket client already stops
+ * reconnecting on 4400–4499.
+ */
+export const CLOSE = {
+  /** Malformed frame: not binary, bad varint, unknown message type, invalid Yjs update. */
+  MALFORMED: 4400,
+  /** Missing, malformed, forged or expired token. */
+  UNAUTHENTICATED: 4401,
+  /** Authenticated, but no access to this room (no grant, other workspace, observer creating). */
+  FORBIDDEN: 4403,
+  /** The room name is not `<workspaceId>/<documentId>`. */
+  BAD_ROOM: 4404,
+  /** The device, member or grant was revoked while connected or before. */
+  REVOKED: 4410,
+  /** A message larger than the relay's limit. */
+  TOO_LARGE: 4413,
+  /** Unexpected server error; retry later. */
+  INTERNAL: 1011,
+  /** The relay is shutting down or restarting; retry later. */
+  RESTARTING: 1012,
+  /** Rate limit, too many rooms for one device, or a slow consumer; retry later. */
+  TRY_LATER: 1013,
+} as const
+
+export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE]
+
+export const isPermanentClose = (code: number): boolean => code >= 4400 && code < 4500
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
+
+export const isValidId = (id: string): boolean => ID.test(id)
+
+export interface RoomName {
+  workspaceId: string
+  documentId: string
+}
+
+/** Parses `<workspaceId>/<documentId>`; returns null for anything else. */
+export const parseRoom = (room: string): RoomName | null => {
+  const parts = room.split('/')
+  if (parts.length !== 2) return null
+  const [workspaceId, documentId] = parts as [string, string]
+  return isValidId(workspaceId) && isValidId(documentId) ? { workspaceId, documentId } : null
+}
+
+export const roomName = (workspaceId: string, documentId: string): string =>
+  `${workspaceId}/${documentId}`
+
+/** The path prefix under which the relay accepts websocket upgrades. */
+export const SYNC_PATH = '/sync'

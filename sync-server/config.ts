@@ -1,0 +1,58 @@
+import path from 'node:path'
+
+/** Every tunable of the relay, read once from the environment. */
+export interface RelayConfig {
+  host: string
+  port: number
+  dataDir: string
+  /** Folder of the built PWA served at `/`; null serves nothing but the API. */
+  staticDir: string | null
+  maxMessageBytes: number
+  /** Concurrent rooms (sockets) one device may hold open. */
+  maxRoomsPerDevice: number
+  /** Token bucket per connection: sustained messages per second and burst. */
+  rateLimitPerSecond: number
+  rateLimitBurst: number
+  /** A socket whose unsent buffer exceeds this is closed as a slow consumer. */
+  maxBufferedBytes: number
+  /** Group commit window: updates arriving within it share one SQLite transaction. */
+  commitDelayMs: number
+  /** Compact a room's log into its snapshot after this many updates or bytes. */
+  compactUpdates: number
+  compactBytes: number
+  /** Unload a room this long after its last connection left. */
+  idleUnloadMs: number
+  /** How often to look for access changes written by another process (the admin CLI). */
+  aclPollMs: number
+  /** Seed the demo partnership into an empty store. */
+  seedDemo: boolean
+  /** fsync every commit (true) or rely on WAL without fsync (survives kill -9, not power loss). */
+  syncFull: boolean
+}
+
+const int = (name: string, fallback: number): number => {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`)
+  return value
+}
+
+export const loadConfig = (): RelayConfig => ({
+  host: process.env.HOST ?? '127.0.0.1',
+  port: int('PORT', 8080),
+  dataDir: path.resolve(process.env.DATA_DIR ?? 'data'),
+  staticDir: process.env.STATIC_DIR === '' ? null : path.resolve(process.env.STATIC_DIR ?? 'dist'),
+  maxMessageBytes: int('MAX_MESSAGE_BYTES', 1024 * 1024),
+  maxRoomsPerDevice: int('MAX_ROOMS_PER_DEVICE', 200),
+  rateLimitPerSecond: int('RATE_LIMIT_PER_SECOND', 100),
+  rateLimitBurst: int('RATE_LIMIT_BURST', 400),
+  maxBufferedBytes: int('MAX_BUFFERED_BYTES', 8 * 1024 * 1024),
+  commitDelayMs: int('COMMIT_DELAY_MS', 10),
+  compactUpdates: int('COMPACT_UPDATES', 500),
+  compactBytes: int('COMPACT_BYTES', 512 * 1024),
+  idleUnloadMs: int('IDLE_UNLOAD_MS', 30_000),
+  aclPollMs: int('ACL_POLL_MS', 250),
+  seedDemo: process.env.SEED_DEMO !== '0',
+  syncFull: process.env.SQLITE_SYNC !== 'normal',
+})

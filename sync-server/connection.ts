@@ -1,0 +1,251 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import type { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import {
+  CLOSE,
+  MSG_AUTH,
+  MSG_AWARENESS,
+  MSG_QUERY_AWARENESS,
+  MSG_SAVED,
+  MSG_SYNC,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+} from '../src/sync/protocol.ts'
+import { type AwarenessEntry, decodeAwareness, encodeAwareness } from './awareness.ts'
+import type { Level } from './access-store.ts'
+import type { Metrics } from './metrics.ts'
+import { TokenBucket } from './rate-limit.ts'
+import type { Room, RoomMember } from './room.ts'
+import type { Rooms } from './rooms.ts'
+import { checkUpdate, isEmptyUpdate } from './update-check.ts'
+
+export interface ConnectionLimits {
+  maxMessageBytes: number
+  maxBufferedBytes: number
+  rateLimitPerSecond: number
+  rateLimitBurst: number
+}
+
+/** A protocol violation: the offender is closed with this code and reason. */
+class Violation extends Error {
+  constructor(
+    readonly code: number,
+    reason: string,
+  ) {
+    super(reason)
+  }
+}
+
+const message = (type: number, write: (e: encoding.Encoder) => void): Uint8Array => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, type)
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+let nextId = 1
+
+/** One authenticated, authorised socket in one room, speaking the y-websocket protocol. */
+export class Connection implements RoomMember {
+  readonly id = nextId++
+  wantsSaved = false
+  private readonly bucket: TokenBucket
+  private readonly clients = new Set<number>()
+  private closed = false
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly room: Room,
+    public access: Level,
+    private readonly rooms: Rooms,
+    private readonly metrics: Metrics,
+    private readonly limits: ConnectionLimits,
+    private readonly onClosed: (conn: Connection) => void,
+  ) {
+    this.bucket = new TokenBucket(limits.rateLimitPerSecond, limits.rateLimitBurst)
+  }
+
+  start(): void {
+    this.room.members.add(this)
+    this.metrics.connections++
+    this.ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary))
+    this.ws.on('close', () => this.cleanup())
+    this.ws.on('error', () => this.cleanup())
+    if (this.access === 'write') this.sendStep1()
+    else this.tellReadOnly()
+    if (this.room.awareness.size > 0) {
+      this.send(message(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, this.awarenessAll())))
+    }
+  }
+
+  /** Changes the access of an open connection after a grant changed. */
+  setAccess(access: Level): void {
+    if (access === this.access) return
+    this.access = access
+    if (access === 'read') this.tellReadOnly()
+    else this.sendStep1()
+  }
+
+  send(msg: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CLOSE.TRY_LATER, 'slow consumer: unsent buffer over limit')
+      return
+    }
+    this.metrics.bytesOut += msg.length
+    this.ws.send(msg)
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.metrics.countClose(code)
+    this.ws.close(code, reason.slice(0, 120))
+    this.cleanup()
+  }
+
+  sendSaved(): void {
+    const sv = this.room.stateVector()
+    this.send(message(MSG_SAVED, (e) => encoding.writeVarUint8Array(e, sv)))
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return
+    this.metrics.bytesIn += data.length
+    try {
+      if (data.length > this.limits.maxMessageBytes) {
+        throw new Violation(CLOSE.TOO_LARGE, `message of ${data.length} bytes over the limit`)
+      }
+      if (!this.bucket.take()) throw new Violation(CLOSE.TRY_LATER, 'rate limit exceeded')
+      if (!isBinary) throw new Violation(CLOSE.MALFORMED, 'text frames are not accepted')
+      this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    } catch (err) {
+      if (err instanceof Violation) this.close(err.code, err.message)
+      else this.close(CLOSE.MALFORMED, `malformed message: ${(err as Error).message}`)
+    }
+  }
+
+  private handle(msg: Uint8Array): void {
+    const decoder = decoding.createDecoder(msg)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MSG_SYNC:
+        return this.handleSync(decoder, msg)
+      case MSG_AWARENESS:
+        return this.handleAwareness(decoding.readVarUint8Array(decoder))
+      case MSG_QUERY_AWARENESS:
+        return this.send(
+          message(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, this.awarenessAll())),
+        )
+      case MSG_SAVED:
+        this.wantsSaved = true
+        if (this.room.uncommitted === 0) this.sendSaved()
+        return
+      case MSG_AUTH:
+        throw new Violation(CLOSE.MALFORMED, 'auth messages are sent by the relay only')
+      default:
+        throw new Violation(CLOSE.MALFORMED, `unknown message type ${type}`)
+    }
+  }
+
+  private handleSync(decoder: decoding.Decoder, raw: Uint8Array): void {
+    const sub = decoding.readVarUint(decoder)
+    const payload = decoding.readVarUint8Array(decoder)
+    if (sub === SYNC_STEP1) {
+      Y.decodeStateVector(payload)
+      const diff = this.room.diff(payload)
+      this.send(
+        message(MSG_SYNC, (e) => {
+          encoding.writeVarUint(e, SYNC_STEP2)
+          encoding.writeVarUint8Array(e, diff)
+        }),
+      )
+      return
+    }
+    if (sub !== SYNC_STEP2 && sub !== SYNC_UPDATE) {
+      throw new Violation(CLOSE.MALFORMED, `unknown sync message type ${sub}`)
+    }
+    checkUpdate(payload)
+    // A read-only connection's writes are neither applied, forwarded nor stored.
+    if (this.access !== 'write' || isEmptyUpdate(payload)) return
+    this.rooms.accept(this.room, payload)
+    const forward =
+      sub === SYNC_UPDATE
+        ? raw
+        : message(MSG_SYNC, (e) => {
+            encoding.writeVarUint(e, SYNC_UPDATE)
+            encoding.writeVarUint8Array(e, payload)
+          })
+    for (const m of this.room.members) if (m !== this) m.send(forward)
+  }
+
+  private handleAwareness(update: Uint8Array): void {
+    const entries = decodeAwareness(update)
+    const accepted: [number, AwarenessEntry][] = []
+    for (const [clientId, entry] of entries) {
+      const current = this.room.awareness.get(clientId)
+      // A client id belongs to the connection that first announced it: no one spoofs presence.
+      if (current && current.owner !== this.id) continue
+      accepted.push([clientId, entry])
+      if (entry.state === 'null') {
+        this.room.awareness.delete(clientId)
+        this.clients.delete(clientId)
+      } else {
+        this.room.awareness.set(clientId, { ...entry, owner: this.id })
+        this.clients.add(clientId)
+      }
+    }
+    if (accepted.length === 0) return
+    const payload = accepted.length === entries.size ? update : encodeAwareness(accepted)
+    const msg = message(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, payload))
+    // Echoed to the sender too: the stock client treats 30 s of silence as a dead socket.
+    for (const m of this.room.members) m.send(msg)
+  }
+
+  private awarenessAll(): Uint8Array {
+    return encodeAwareness(this.room.awareness)
+  }
+
+  private sendStep1(): void {
+    const sv = this.room.stateVector()
+    this.send(
+      message(MSG_SYNC, (e) => {
+        encoding.writeVarUint(e, SYNC_STEP1)
+        encoding.writeVarUint8Array(e, sv)
+      }),
+    )
+  }
+
+  private tellReadOnly(): void {
+    // y-protocols auth message "permission denied": the stock client logs it, Mosty shows it.
+    this.send(
+      message(MSG_AUTH, (e) => {
+        encoding.writeVarUint(e, 0)
+        encoding.writeVarString(e, 'read-only: your changes to this document are not accepted')
+      }),
+    )
+  }
+
+  private cleanup(): void {
+    if (this.closed) return
+    this.closed = true
+    this.metrics.connections--
+    this.room.members.delete(this)
+    const gone: [number, AwarenessEntry][] = []
+    for (const clientId of this.clients) {
+      const entry = this.room.awareness.get(clientId)
+      if (entry?.owner !== this.id) continue
+      this.room.awareness.delete(clientId)
+      gone.push([clientId, { clock: entry.clock + 1, state: 'null' }])
+    }
+    if (gone.length > 0) {
+      const msg = message(MSG_AWARENESS, (e) =>
+        encoding.writeVarUint8Array(e, encodeAwareness(gone)),
+      )
+      for (const m of this.room.members) m.send(msg)
+    }
+    this.rooms.release(this.room)
+    this.onClosed(this)
+  }
+}

@@ -1,0 +1,198 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { CLOSE, SYNC_PATH } from '../src/sync/protocol.ts'
+import { AccessStore } from './access-store.ts'
+import { loadSigningKey } from './auth.ts'
+import type { RelayConfig } from './config.ts'
+import { Connection } from './connection.ts'
+import { type Db, openDb } from './db.ts'
+import { admit, checkStanding, reauthorise } from './gatekeeper.ts'
+import { log } from './log.ts'
+import { Metrics } from './metrics.ts'
+import { Rooms } from './rooms.ts'
+import { serveStatic, SECURITY_HEADERS } from './static.ts'
+import { UpdateLog } from './update-log.ts'
+import type { Identity } from './auth.ts'
+
+interface Session {
+  identity: Identity
+  documentId: string
+  expiry: NodeJS.Timeout
+}
+
+/** The whole relay: HTTP (PWA, health, metrics) and the websocket sync endpoint on one port. */
+export class Relay {
+  readonly db: Db
+  readonly store: AccessStore
+  readonly metrics = new Metrics()
+  private readonly key: Uint8Array
+  private readonly rooms: Rooms
+  private readonly sessions = new Map<Connection, Session>()
+  private readonly perDevice = new Map<string, number>()
+  private readonly http: http.Server
+  private readonly wss: WebSocketServer
+  private aclTimer: NodeJS.Timeout | null = null
+  private dataVersion = 0
+
+  constructor(private readonly config: RelayConfig) {
+    this.db = openDb(config.dataDir, { syncFull: config.syncFull })
+    this.store = new AccessStore(this.db)
+    this.key = loadSigningKey(this.db)
+    this.rooms = new Rooms(new UpdateLog(this.db), this.metrics, config, (room) => {
+      for (const m of room.members) if (m.wantsSaved) (m as Connection).sendSaved()
+    })
+    // ws enforces a hard ceiling while reading a frame; the configured limit is checked per
+    // message so that the offender is told why (4413) instead of a bare 1009.
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: config.maxMessageBytes * 2 + 1024,
+      perMessageDeflate: false,
+    })
+    this.http = http.createServer((req, res) => this.request(req, res))
+    this.http.on('upgrade', (req, socket, head) => {
+      socket.on('error', () => socket.destroy())
+      void this.upgrade(req, socket, head)
+    })
+  }
+
+  async listen(): Promise<AddressInfo> {
+    await new Promise<void>((resolve) =>
+      this.http.listen(this.config.port, this.config.host, resolve),
+    )
+    this.dataVersion = this.readDataVersion()
+    this.aclTimer = setInterval(() => this.pollAccessChanges(), this.config.aclPollMs)
+    this.aclTimer.unref()
+    return this.http.address() as AddressInfo
+  }
+
+  /** Drains: closes every socket as transient, commits every accepted update, closes SQLite. */
+  async stop(): Promise<void> {
+    if (this.aclTimer) clearInterval(this.aclTimer)
+    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()))
+    for (const conn of [...this.sessions.keys()]) conn.close(CLOSE.RESTARTING, 'relay restarting')
+    this.http.closeAllConnections()
+    this.rooms.close()
+    await closed
+    this.db.close()
+  }
+
+  /** Re-checks every open connection against the store; closes or downgrades at once. */
+  revalidate(): void {
+    for (const [conn, s] of this.sessions) {
+      const standing = checkStanding(this.store, s.identity)
+      if (!standing.ok) {
+        conn.close(standing.code, standing.reason)
+        continue
+      }
+      const access = reauthorise(this.store, standing.member, s.documentId, false)
+      if (access === 'none') conn.close(CLOSE.REVOKED, 'access to this document revoked')
+      else conn.setAccess(access)
+    }
+  }
+
+  private readDataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number
+  }
+
+  /** Another process (the admin CLI) changed the store: re-check open connections. */
+  private pollAccessChanges(): void {
+    const v = this.readDataVersion()
+    if (v === this.dataVersion) return
+    this.dataVersion = v
+    this.revalidate()
+  }
+
+  private request(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://relay')
+    if (url.pathname === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'application/json', ...SECURITY_HEADERS })
+      res.end(
+        JSON.stringify({ ok: true, connections: this.metrics.connections, rooms: this.rooms.size }),
+      )
+      return
+    }
+    if (url.pathname === '/metrics') {
+      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' })
+      res.end(this.metrics.render())
+      return
+    }
+    if (this.config.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
+      serveStatic(this.config.staticDir, req, res)
+      return
+    }
+    res.writeHead(404).end()
+  }
+
+  private async upgrade(
+    req: http.IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://relay')
+    if (!url.pathname.startsWith(SYNC_PATH + '/')) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+      return
+    }
+    let room: string
+    try {
+      room = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1))
+    } catch {
+      room = ''
+    }
+    let admission
+    try {
+      admission = await admit(this.key, this.store, url.searchParams.get('token'), room)
+    } catch (err) {
+      log('error', 'admission failed', { error: (err as Error).message })
+      admission = { ok: false as const, code: CLOSE.INTERNAL, reason: 'internal error' }
+    }
+    if (admission.ok) {
+      const held = this.perDevice.get(admission.identity.deviceId) ?? 0
+      if (held >= this.config.maxRoomsPerDevice) {
+        admission = {
+          ok: false as const,
+          code: CLOSE.TRY_LATER,
+          reason: 'too many open rooms for this device',
+        }
+      }
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!admission.ok) {
+        this.metrics.countClose(admission.code)
+        log('info', 'connection refused', { code: admission.code, reason: admission.reason })
+        ws.close(admission.code, admission.reason)
+        return
+      }
+      const { identity, documentId, access } = admission
+      const conn = new Connection(
+        ws,
+        this.rooms.acquire(room),
+        access,
+        this.rooms,
+        this.metrics,
+        this.config,
+        (c) => this.forget(c),
+      )
+      const expiry = setTimeout(
+        () => conn.close(CLOSE.UNAUTHENTICATED, 'token expired'),
+        Math.min(Math.max(identity.expiresAt - Date.now(), 0), 2 ** 31 - 1),
+      )
+      expiry.unref()
+      this.sessions.set(conn, { identity, documentId, expiry })
+      this.perDevice.set(identity.deviceId, (this.perDevice.get(identity.deviceId) ?? 0) + 1)
+      conn.start()
+    })
+  }
+
+  private forget(conn: Connection): void {
+    const s = this.sessions.get(conn)
+    if (!s) return
+    clearTimeout(s.expiry)
+    this.sessions.delete(conn)
+    const held = (this.perDevice.get(s.identity.deviceId) ?? 1) - 1
+    if (held > 0) this.perDevice.set(s.identity.deviceId, held)
+    else this.perDevice.delete(s.identity.deviceId)
+  }
+}

@@ -1,0 +1,122 @@
+import { log } from './log.ts'
+import type { Metrics } from './metrics.ts'
+import { Room } from './room.ts'
+import type { UpdateLog } from './update-log.ts'
+
+export interface RoomsOptions {
+  commitDelayMs: number
+  compactUpdates: number
+  compactBytes: number
+  idleUnloadMs: number
+}
+
+/**
+ * The rooms held in memory and the group commit that makes their updates durable. Only rooms
+ * with a connection (or within the idle timeout after the last one left) are loaded.
+ */
+export class Rooms {
+  private readonly loaded = new Map<string, Room>()
+  private queue: { room: Room; data: Uint8Array }[] = []
+  private timer: NodeJS.Timeout | null = null
+
+  constructor(
+    private readonly log: UpdateLog,
+    private readonly metrics: Metrics,
+    private readonly opts: RoomsOptions,
+    /** Called after a commit for every room it touched, to confirm saves to clients. */
+    private readonly onCommitted: (room: Room) => void,
+  ) {}
+
+  get size(): number {
+    return this.loaded.size
+  }
+
+  acquire(name: string): Room {
+    let room = this.loaded.get(name)
+    if (!room) {
+      room = new Room(name, this.log.load(name), (update, reason) => {
+        this.log.quarantine(name, update, reason)
+        log('error', 'update quarantined', { room: name, bytes: update.length, reason })
+      })
+      this.loaded.set(name, room)
+      this.metrics.roomsLoaded = this.loaded.size
+      if (room.logCount >= this.opts.compactUpdates || room.logBytes >= this.opts.compactBytes) {
+        this.compact(room)
+      }
+    }
+    if (room.idleTimer) {
+      clearTimeout(room.idleTimer)
+      room.idleTimer = null
+    }
+    return room
+  }
+
+  /** Called when a connection leaves; the room unloads once idle. */
+  release(room: Room): void {
+    if (room.members.size > 0 || room.idleTimer) return
+    room.idleTimer = setTimeout(() => this.unload(room), this.opts.idleUnloadMs)
+    room.idleTimer.unref()
+  }
+
+  /** Accepts an update: in memory at once, durable at the next group commit. */
+  accept(room: Room, data: Uint8Array): void {
+    room.append(data)
+    room.uncommitted++
+    this.queue.push({ room, data })
+    this.metrics.updatesTotal++
+    this.timer ??= setTimeout(() => this.flush(), this.opts.commitDelayMs)
+  }
+
+  /** Commits every queued update in one transaction, then confirms and compacts. */
+  flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer)
+      this.timer = null
+    }
+    if (this.queue.length === 0) return
+    const batch = this.queue
+    this.queue = []
+    const started = process.hrtime.bigint()
+    const seqs = this.log.appendBatch(batch.map((b) => ({ room: b.room.name, data: b.data })))
+    this.metrics.observeCommit(Number(process.hrtime.bigint() - started) / 1e9)
+    const touched = new Set<Room>()
+    batch.forEach((b, i) => {
+      b.room.uncommitted--
+      b.room.logCount++
+      b.room.logBytes += b.data.length
+      b.room.lastSeq = seqs[i] ?? b.room.lastSeq
+      touched.add(b.room)
+    })
+    for (const room of touched) {
+      if (room.logCount >= this.opts.compactUpdates || room.logBytes >= this.opts.compactBytes) {
+        this.compact(room)
+      }
+      this.onCommitted(room)
+    }
+  }
+
+  private compact(room: Room): void {
+    if (room.uncommitted > 0) this.flush()
+    this.log.compact(room.name, room.state(), room.lastSeq)
+    room.logCount = 0
+    room.logBytes = 0
+  }
+
+  private unload(room: Room): void {
+    room.idleTimer = null
+    if (room.members.size > 0) return
+    if (room.uncommitted > 0) this.flush()
+    this.loaded.delete(room.name)
+    this.metrics.roomsLoaded = this.loaded.size
+  }
+
+  /** Unloads everything (shutdown); every accepted update is committed first. */
+  close(): void {
+    this.flush()
+    for (const room of this.loaded.values()) {
+      if (room.idleTimer) clearTimeout(room.idleTimer)
+    }
+    this.loaded.clear()
+    this.metrics.roomsLoaded = 0
+  }
+}

@@ -1,0 +1,70 @@
+import type { Db } from './db.ts'
+
+export interface StoredRoom {
+  snapshot: Uint8Array | null
+  updates: Uint8Array[]
+  lastSeq: number
+  logBytes: number
+}
+
+/** A room's durable history in SQLite: one snapshot plus the updates appended since. */
+export class UpdateLog {
+  private readonly insert
+  private readonly selectSnapshot
+  private readonly selectUpdates
+  private readonly upsertSnapshot
+  private readonly deleteUpTo
+  private readonly insertQuarantine
+  readonly appendBatch: (rows: readonly { room: string; data: Uint8Array }[]) => number[]
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)')
+    this.selectSnapshot = db.prepare(
+      'SELECT data, upto_seq AS uptoSeq FROM snapshots WHERE room = ?',
+    )
+    this.selectUpdates = db.prepare(
+      'SELECT seq, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq',
+    )
+    this.upsertSnapshot = db.prepare(
+      `INSERT INTO snapshots (room, data, upto_seq) VALUES (?, ?, ?)
+       ON CONFLICT (room) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+    )
+    this.deleteUpTo = db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?')
+    this.insertQuarantine = db.prepare(
+      'INSERT INTO quarantine (room, data, reason, at) VALUES (?, ?, ?, ?)',
+    )
+    // One transaction per group: one fsync however many updates arrived within the window.
+    this.appendBatch = db.transaction((rows: readonly { room: string; data: Uint8Array }[]) =>
+      rows.map((r) => Number(this.insert.run(r.room, r.data).lastInsertRowid)),
+    )
+  }
+
+  load(room: string): StoredRoom {
+    const snap = this.selectSnapshot.get(room) as { data: Buffer; uptoSeq: number } | undefined
+    const rows = this.selectUpdates.all(room, snap?.uptoSeq ?? 0) as { seq: number; data: Buffer }[]
+    let logBytes = 0
+    const updates = rows.map((r) => {
+      logBytes += r.data.length
+      return new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)
+    })
+    return {
+      snapshot: snap ? new Uint8Array(snap.data) : null,
+      updates,
+      lastSeq: rows.at(-1)?.seq ?? snap?.uptoSeq ?? 0,
+      logBytes,
+    }
+  }
+
+  /** Replaces the log up to `uptoSeq` by `snapshot`, atomically. */
+  compact(room: string, snapshot: Uint8Array, uptoSeq: number): void {
+    this.db.transaction(() => {
+      this.upsertSnapshot.run(room, snapshot, uptoSeq)
+      this.deleteUpTo.run(room, uptoSeq)
+    })()
+  }
+
+  /** Keeps an update that could not be merged, so nothing is ever thrown away silently. */
+  quarantine(room: string, data: Uint8Array, reason: string): void {
+    this.insertQuarantine.run(room, data, reason, new Date().toISOString())
+  }
+}
