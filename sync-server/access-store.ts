@@ -1,19 +1,9 @@
 import type { Db } from './db.ts'
 
-export type Role = 'field-worker' | 'coordinator' | 'supervisor' | 'observer'
+import { AGENCY_TYPES, ROLES, type AgencyType, type Role } from '../src/model/types.ts'
+
+export { AGENCY_TYPES, ROLES, type AgencyType, type Role }
 export type Level = 'read' | 'write'
-export const ROLES: readonly Role[] = ['field-worker', 'coordinator', 'supervisor', 'observer']
-export const AGENCY_TYPES = [
-  'social-service',
-  'ngo',
-  'state-body',
-  'self-help-group',
-  'health',
-  'education',
-  'police',
-  'court',
-] as const
-export type AgencyType = (typeof AGENCY_TYPES)[number]
 
 export interface MemberRow {
   workspaceId: string
@@ -56,6 +46,12 @@ export class AccessStore {
     this.db
       .prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)')
       .run(id, name, now())
+  }
+
+  listWorkspaceIds(): string[] {
+    return (this.db.prepare('SELECT id FROM workspaces ORDER BY id').all() as { id: string }[]).map(
+      (r) => r.id,
+    )
   }
 
   hasWorkspace(id: string): boolean {

@@ -26,6 +26,9 @@ export interface RelayConfig {
   aclPollMs: number
   /** Seed the demo partnership into an empty store. */
   seedDemo: boolean
+  /** Offer the demo partnership's members as one-click logins (for exploring, never production). */
+  demoLogin: boolean
+  tokenTtlSeconds: number
   /** fsync every commit (true) or rely on WAL without fsync (survives kill -9, not power loss). */
   syncFull: boolean
 }
@@ -55,4 +58,6 @@ export const loadConfig = (): RelayConfig => ({
   aclPollMs: int('ACL_POLL_MS', 250),
   seedDemo: process.env.SEED_DEMO !== '0',
   syncFull: process.env.SQLITE_SYNC !== 'normal',
+  demoLogin: process.env.DEMO_LOGIN === '1',
+  tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 3600),
 })

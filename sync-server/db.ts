@@ -20,6 +20,12 @@ CREATE TABLE IF NOT EXISTS devices (
   id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL, member_id TEXT NOT NULL,
   label TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT,
   FOREIGN KEY (workspace_id, member_id) REFERENCES members(workspace_id, id));
+CREATE TABLE IF NOT EXISTS device_secrets (
+  device_id TEXT PRIMARY KEY REFERENCES devices(id), secret_hash BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS invitations (
+  code_hash BLOB PRIMARY KEY, workspace_id TEXT NOT NULL, member_id TEXT NOT NULL,
+  created_by TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT,
+  FOREIGN KEY (workspace_id, member_id) REFERENCES members(workspace_id, id));
 CREATE TABLE IF NOT EXISTS documents (
   workspace_id TEXT NOT NULL, id TEXT NOT NULL, owner_agency_id TEXT NOT NULL,
   created_by TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (workspace_id, id));

@@ -8,6 +8,8 @@ import { loadSigningKey } from './auth.ts'
 import type { RelayConfig } from './config.ts'
 import { Connection } from './connection.ts'
 import { type Db, openDb } from './db.ts'
+import { Api } from './api.ts'
+import { publishDirectory } from './directory.ts'
 import { admit, checkStanding, reauthorise } from './gatekeeper.ts'
 import { log } from './log.ts'
 import { Metrics } from './metrics.ts'
@@ -33,6 +35,7 @@ export class Relay {
   private readonly perDevice = new Map<string, number>()
   private readonly http: http.Server
   private readonly wss: WebSocketServer
+  private readonly api: Api
   private aclTimer: NodeJS.Timeout | null = null
   private dataVersion = 0
 
@@ -50,6 +53,10 @@ export class Relay {
       maxPayload: config.maxMessageBytes * 2 + 1024,
       perMessageDeflate: false,
     })
+    this.api = new Api(this.db, this.store, this.key, config, {
+      accessChanged: () => this.revalidate(),
+      directoryChanged: (workspaceId) => publishDirectory(this.rooms, this.store, workspaceId),
+    })
     this.http = http.createServer((req, res) => this.request(req, res))
     this.http.on('upgrade', (req, socket, head) => {
       socket.on('error', () => socket.destroy())
@@ -61,6 +68,7 @@ export class Relay {
     await new Promise<void>((resolve) =>
       this.http.listen(this.config.port, this.config.host, resolve),
     )
+    this.publishAllDirectories()
     this.dataVersion = this.readDataVersion()
     this.aclTimer = setInterval(() => this.pollAccessChanges(), this.config.aclPollMs)
     this.aclTimer.unref()
@@ -102,6 +110,11 @@ export class Relay {
     if (v === this.dataVersion) return
     this.dataVersion = v
     this.revalidate()
+    this.publishAllDirectories()
+  }
+
+  private publishAllDirectories(): void {
+    for (const id of this.store.listWorkspaceIds()) publishDirectory(this.rooms, this.store, id)
   }
 
   private request(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -118,6 +131,10 @@ export class Relay {
       res.end(this.metrics.render())
       return
     }
+    if (url.pathname.startsWith('/api/')) {
+      void this.api.handle(req, res, url.pathname)
+      return
+    }
     if (this.config.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
       serveStatic(this.config.staticDir, req, res)
       return
@@ -125,11 +142,7 @@ export class Relay {
     res.writeHead(404).end()
   }
 
-  private async upgrade(
-    req: http.IncomingMessage,
-    socket: Duplex,
-    head: Buffer,
-  ): Promise<void> {
+  private async upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://relay')
     if (!url.pathname.startsWith(SYNC_PATH + '/')) {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n')

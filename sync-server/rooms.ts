@@ -1,4 +1,8 @@
+import * as Y from 'yjs'
+import { MSG_SYNC, SYNC_UPDATE } from '../src/sync/protocol.ts'
+import * as encoding from 'lib0/encoding'
 import { log } from './log.ts'
+import { isEmptyUpdate } from './update-check.ts'
 import type { Metrics } from './metrics.ts'
 import { Room } from './room.ts'
 import type { UpdateLog } from './update-log.ts'
@@ -65,6 +69,30 @@ export class Rooms {
     this.queue.push({ room, data })
     this.metrics.updatesTotal++
     this.timer ??= setTimeout(() => this.flush(), this.opts.commitDelayMs)
+  }
+
+  /**
+   * Writes into a room on the relay's own behalf (the directory): the change is made on a
+   * temporary Y.Doc, and only its difference is accepted and sent to the room's members.
+   */
+  writeAsRelay(name: string, change: (doc: Y.Doc) => void): void {
+    const room = this.acquire(name)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, room.state())
+    const before = Y.encodeStateVector(doc)
+    change(doc)
+    const update = Y.encodeStateAsUpdate(doc, before)
+    doc.destroy()
+    if (!isEmptyUpdate(update)) {
+      this.accept(room, update)
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MSG_SYNC)
+      encoding.writeVarUint(encoder, SYNC_UPDATE)
+      encoding.writeVarUint8Array(encoder, update)
+      const message = encoding.toUint8Array(encoder)
+      for (const m of room.members) m.send(message)
+    }
+    this.release(room)
   }
 
   /** Commits every queued update in one transaction, then confirms and compacts. */
