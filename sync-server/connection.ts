@@ -51,6 +51,8 @@ let nextId = 1
 export class Connection implements RoomMember {
   readonly id = nextId++
   wantsSaved = false
+  /** The highest save marker this client sent; echoed once everything before it is committed. */
+  private savedMarker = 0
   private readonly bucket: TokenBucket
   private readonly clients = new Set<number>()
   private closed = false
@@ -105,9 +107,15 @@ export class Connection implements RoomMember {
     this.cleanup()
   }
 
+  /** Tells a subscribed client what is committed: the room's state vector and its last marker. */
   sendSaved(): void {
     const sv = this.room.stateVector()
-    this.send(message(MSG_SAVED, (e) => encoding.writeVarUint8Array(e, sv)))
+    this.send(
+      message(MSG_SAVED, (e) => {
+        encoding.writeVarUint8Array(e, sv)
+        encoding.writeVarUint(e, this.savedMarker)
+      }),
+    )
   }
 
   private receive(data: Buffer, isBinary: boolean): void {
@@ -139,7 +147,10 @@ export class Connection implements RoomMember {
           message(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, this.awarenessAll())),
         )
       case MSG_SAVED:
+        // A read-only connection's changes are never saved, so it is never told they were.
+        if (this.access !== 'write') return
         this.wantsSaved = true
+        if (decoding.hasContent(decoder)) this.savedMarker = decoding.readVarUint(decoder)
         if (this.room.uncommitted === 0) this.sendSaved()
         return
       case MSG_AUTH:

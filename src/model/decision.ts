@@ -1,62 +1,24 @@
 import type * as Y from 'yjs'
 import { ModelError } from './errors.ts'
 import { randomId } from './ids.ts'
-import { canonicalJson, isJson } from './json.ts'
+import { isJson } from './json.ts'
 import type { Json } from './json.ts'
 import { observeTopLevelMaps } from './observe.ts'
 import { compareCodeUnits } from './order.ts'
+import { byTimeThenId, heads, resolveDecision } from './register.ts'
+import type { Assertion, AssertionNote, DecisionState } from './register.ts'
 import type { Actor } from './types.ts'
 import { isIsoInstant, isRecord, isStringArray, requireText } from './validate.ts'
 
-// Decision fields (statuses, deadlines, who is responsible, agreed values) are multi-value
-// registers: every assertion names the assertions it saw, nothing is ever overwritten, and
-// two parties who decided differently without seeing each other both stay visible until a
-// resolution that saw them both. Time is only shown, never compared: device clocks lie.
+// Decision fields in a document: the multi-value registers of register.ts, stored so that
+// concurrent assertions never collide, with the writes and reads the UI calls.
 
-export interface AssertionNote {
-  rationale?: string
-  mediationId?: string
-}
-
-export interface Assertion {
-  id: string
-  field: string
-  value: Json
-  memberId: string
-  agencyId: string
-  /** When the writer's device says it was made; for display only. */
-  at: string
-  /** Ids of the field's heads when this assertion was made: what it supersedes. */
-  seen: string[]
-  note?: AssertionNote
-}
-
-export type DecisionState =
-  | { state: 'empty' }
-  | { state: 'settled'; value: Json; by: Assertion; concurring: Assertion[] }
-  | { state: 'disputed'; candidates: Assertion[] }
+export { heads, resolveDecision }
+export type { Assertion, AssertionNote, DecisionState }
 
 export interface Dispute {
   field: string
   candidates: Assertion[]
-}
-
-/** The assertions of one field that no other assertion saw, in display order. */
-export function heads(assertions: readonly Assertion[]): Assertion[] {
-  const seen = new Set(assertions.flatMap((a) => a.seen))
-  return assertions.filter((a) => !seen.has(a.id)).sort(byTimeThenId)
-}
-
-/** The state of one field from its assertions, the same on every replica holding them. */
-export function resolveDecision(assertions: readonly Assertion[]): DecisionState {
-  const current = heads(assertions)
-  const first = current[0]
-  if (first === undefined) return { state: 'empty' }
-  const value = canonicalJson(first.value)
-  if (current.every((a) => canonicalJson(a.value) === value)) {
-    return { state: 'settled', value: first.value, by: first, concurring: current }
-  }
-  return { state: 'disputed', candidates: current }
 }
 
 // All assertions of all fields of a document, flat under their own random ids: concurrent
@@ -116,7 +78,11 @@ export function listAssertions(doc: Y.Doc, field?: string): Assertion[] {
 /** Every disputed field with its candidates, by field name. */
 export function listDisputes(doc: Y.Doc): Dispute[] {
   const byField = new Map<string, Assertion[]>()
-  for (const a of listAssertions(doc)) byField.set(a.field, [...(byField.get(a.field) ?? []), a])
+  for (const a of listAssertions(doc)) {
+    const group = byField.get(a.field)
+    if (group) group.push(a)
+    else byField.set(a.field, [a])
+  }
   const disputes: Dispute[] = []
   for (const [field, assertions] of byField) {
     const decision = resolveDecision(assertions)
@@ -203,8 +169,4 @@ function parseNote(raw: unknown): AssertionNote | undefined | null {
     ...(rationale !== undefined && { rationale }),
     ...(mediationId !== undefined && { mediationId }),
   }
-}
-
-function byTimeThenId(a: Assertion, b: Assertion): number {
-  return compareCodeUnits(a.at, b.at) || compareCodeUnits(a.id, b.id)
 }

@@ -27,8 +27,8 @@ export interface IndexEntry {
 export interface NewIndexEntry {
   kind: DocumentKind
   title: string
-  sharedWith?: string[]
-  needsActionBy?: string[]
+  sharedWith?: readonly string[]
+  needsActionBy?: readonly string[]
 }
 
 export type IndexEntryPatch = Partial<Pick<IndexEntry, 'title' | 'sharedWith' | 'needsActionBy'>>

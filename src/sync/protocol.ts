@@ -9,9 +9,12 @@ export const MSG_AWARENESS = 1
 export const MSG_AUTH = 2
 export const MSG_QUERY_AWARENESS = 3
 /**
- * Mosty extension. Client → relay: "tell me what you have stored" (empty body).
- * Relay → client: the room's state vector as committed to SQLite. Sent only to clients that
- * asked, so stock clients never see an unknown type.
+ * Mosty extension. Client → relay: [100, varUint marker] "tell me when everything I sent before
+ * this marker is stored" (the marker may be omitted). Relay → client, after the next commit and
+ * after every later commit in the room: [100, varUint8Array stateVector, varUint marker] — the
+ * room's state vector as committed to SQLite and the highest marker covered. Only writers that
+ * asked receive it, so stock clients never see an unknown type and read-only ones are never
+ * told their changes were saved.
  */
 export const MSG_SAVED = 100
 

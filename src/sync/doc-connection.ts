@@ -1,0 +1,177 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { backoffDelay } from './backoff.ts'
+import { PendingChanges } from './pending.ts'
+import { CLOSE, isPermanentClose, MSG_AUTH, MSG_SAVED } from './protocol.ts'
+import { RevokedError, type Tokens } from './session.ts'
+
+export type SyncState = 'offline' | 'connecting' | 'synced' | 'refused'
+
+export interface DocStatus {
+  state: SyncState
+  /** Local changes the relay has not confirmed as stored. */
+  pending: number
+  /** The relay accepts no changes from this member to this document. */
+  readOnly: boolean
+  /** Why the relay refused the connection (permanent close code), if it did. */
+  refusal: { code: number; reason: string } | null
+}
+
+const syncUrl = (): string =>
+  `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
+
+/**
+ * One document on this device: IndexedDB first (so the document opens offline and only the
+ * difference travels), then the stock y-websocket provider to the relay. Reconnects with
+ * jittered backoff, refreshes the token before each attempt, and counts unconfirmed changes.
+ */
+export class DocConnection {
+  readonly doc = new Y.Doc()
+  readonly ready: Promise<void>
+  provider: WebsocketProvider | null = null
+  private readonly local: IndexeddbPersistence
+  private readonly pending: PendingChanges
+  private status: DocStatus = { state: 'offline', pending: 0, readOnly: false, refusal: null }
+  private readonly listeners = new Set<(s: DocStatus) => void>()
+  private attempt = 0
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private markTimer: ReturnType<typeof setTimeout> | null = null
+  private destroyed = false
+
+  constructor(
+    readonly room: string,
+    private readonly tokens: Tokens,
+    private readonly onRevoked: () => void,
+  ) {
+    this.local = new IndexeddbPersistence(`mosty:${room}`, this.doc)
+    this.pending = new PendingChanges(`mosty:pending:${room}`, localStorage)
+    this.status.pending = this.pending.count
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === this.provider || origin === this.local) return
+      this.pending.recordLocalChange()
+      this.update({ pending: this.pending.count })
+      this.scheduleMark()
+    })
+    this.ready = this.local.whenSynced.then(() => {
+      if (!this.destroyed) this.startProvider()
+    })
+  }
+
+  get current(): DocStatus {
+    return this.status
+  }
+
+  onStatus(listener: (s: DocStatus) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The browser says the network is back: try now instead of waiting out the backoff. */
+  reconnectNow(): void {
+    if (this.status.state !== 'offline' || !this.provider) return
+    this.attempt = 0
+    this.scheduleConnect(0)
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    if (this.markTimer) clearTimeout(this.markTimer)
+    this.provider?.destroy()
+    void this.local.destroy()
+    this.doc.destroy()
+    this.listeners.clear()
+  }
+
+  private startProvider(): void {
+    const provider = new WebsocketProvider(syncUrl(), this.room, this.doc, {
+      connect: false,
+      disableBc: true,
+      // Reconnection is ours: jittered, token-refreshing, and final on permanent refusals.
+      shouldReconnect: () => false,
+    })
+    this.provider = provider
+    provider.messageHandlers[MSG_SAVED] = (_enc, decoder) => {
+      decoding.readVarUint8Array(decoder)
+      if (decoding.hasContent(decoder)) this.pending.confirm(decoding.readVarUint(decoder))
+      this.update({ pending: this.pending.count })
+    }
+    provider.messageHandlers[MSG_AUTH] = (_enc, decoder) => {
+      if (decoding.readVarUint(decoder) === 0) this.update({ readOnly: true })
+    }
+    provider.on('status', ({ status }) => {
+      if (status === 'connected') this.update({ state: 'connecting', refusal: null })
+    })
+    provider.on('sync', (synced: boolean) => {
+      if (!synced) return
+      this.attempt = 0
+      this.update({ state: 'synced' })
+      this.sendMark()
+    })
+    provider.on('connection-close', (event) => this.closed(event))
+    this.scheduleConnect(0)
+  }
+
+  private closed(event: CloseEvent | null): void {
+    this.pending.forgetMarkers()
+    if (this.destroyed) return
+    const code = event?.code ?? 1006
+    if (isPermanentClose(code) && code !== CLOSE.UNAUTHENTICATED) {
+      if (code === CLOSE.REVOKED) this.onRevoked()
+      this.update({ state: 'refused', refusal: { code, reason: event?.reason ?? '' } })
+      return
+    }
+    this.update({ state: 'offline' })
+    this.scheduleConnect(backoffDelay(this.attempt++))
+  }
+
+  private scheduleConnect(delayMs: number): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = setTimeout(() => void this.connect(), delayMs)
+  }
+
+  private async connect(): Promise<void> {
+    const provider = this.provider
+    if (!provider || this.destroyed || provider.wsconnected || provider.wsconnecting) return
+    try {
+      provider.params = { token: await this.tokens.get() }
+    } catch (err) {
+      if (err instanceof RevokedError) {
+        this.onRevoked()
+        this.update({ state: 'refused', refusal: { code: CLOSE.REVOKED, reason: err.message } })
+        return
+      }
+      this.update({ state: 'offline' })
+      this.scheduleConnect(backoffDelay(this.attempt++))
+      return
+    }
+    this.update({ state: 'connecting' })
+    provider.connect()
+  }
+
+  /** Coalesces save markers: one per burst of typing, not one per keystroke. */
+  private scheduleMark(): void {
+    if (this.markTimer || this.status.state !== 'synced') return
+    this.markTimer = setTimeout(() => {
+      this.markTimer = null
+      this.sendMark()
+    }, 100)
+  }
+
+  private sendMark(): void {
+    const ws = this.provider?.ws
+    if (!ws || ws.readyState !== WebSocket.OPEN || this.status.readOnly) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MSG_SAVED)
+    encoding.writeVarUint(encoder, this.pending.mark())
+    ws.send(encoding.toUint8Array(encoder))
+  }
+
+  private update(patch: Partial<DocStatus>): void {
+    this.status = { ...this.status, ...patch }
+    for (const l of this.listeners) l(this.status)
+  }
+}
