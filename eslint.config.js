@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint'
 
 // Layer boundaries from docs/architecture.md: model ← sync ← ui; the relay shares only the
-// protocol module with the client.
+// protocol module and the pure model with the client.
 const restrict = (patterns) => ['error', { patterns }]
 
 export default tseslint.config(
@@ -50,8 +50,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         {
-          group: ['**/src/ui/**', '**/src/model/**'],
-          message: 'The relay shares only src/sync/protocol.ts with the client.',
+          group: ['**/src/ui/**', '**/src/sync/*', '!**/src/sync/protocol.ts'],
+          message: 'The relay shares only the protocol module and the pure model with the client.',
         },
       ]),
     },
