@@ -1,0 +1,156 @@
+import { DocConnection, type DocStatus, type SyncState } from './doc-connection.ts'
+import { roomName } from './protocol.ts'
+import { type Session, Tokens } from './session.ts'
+
+export interface GlobalStatus {
+  state: SyncState
+  /** Changes on this device, across all documents, not yet confirmed by the relay. */
+  pending: number
+  /** This device was revoked: it should be wiped. */
+  revoked: boolean
+}
+
+interface Entry {
+  conn: DocConnection
+  users: number
+  off: () => void
+}
+
+const PENDING_PREFIX = 'mosty:pending:'
+export const WORKSPACE_DOCUMENT = 'workspace'
+
+/**
+ * Every document open on this device, the workspace document always among them. Documents with
+ * changes the relay has not confirmed stay open in the background until it does, so a change
+ * made offline reaches the relay even if its screen was closed.
+ */
+export class SyncClient {
+  readonly tokens: Tokens
+  private readonly open = new Map<string, Entry>()
+  private readonly listeners = new Set<(s: GlobalStatus) => void>()
+  private revoked = false
+  private readonly onOnline = () => this.open.forEach((o) => o.conn.reconnectNow())
+  private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (this.status().pending === 0) return
+    e.preventDefault()
+    e.returnValue = ''
+  }
+
+  constructor(readonly session: Session) {
+    this.tokens = new Tokens(session)
+    this.acquire(WORKSPACE_DOCUMENT)
+    for (const documentId of this.documentsWithPendingChanges()) this.ensure(documentId)
+    window.addEventListener('online', this.onOnline)
+    window.addEventListener('beforeunload', this.onBeforeUnload)
+  }
+
+  get workspace(): DocConnection {
+    return this.connection(WORKSPACE_DOCUMENT)
+  }
+
+  /** Opens (or shares) a document; call release() when the screen closes. */
+  acquire(documentId: string): DocConnection {
+    const entry = this.ensure(documentId)
+    entry.users++
+    return entry.conn
+  }
+
+  release(documentId: string): void {
+    const entry = this.open.get(documentId)
+    if (!entry) return
+    entry.users = Math.max(0, entry.users - 1)
+    this.closeIfDone(documentId)
+  }
+
+  status(): GlobalStatus {
+    const all: DocStatus[] = [...this.open.values()].map((o) => o.conn.current)
+    const pending = all.reduce((n, s) => n + s.pending, 0)
+    const states = all.map((s) => s.state)
+    const state: SyncState = states.includes('offline')
+      ? 'offline'
+      : states.includes('connecting')
+        ? 'connecting'
+        : states.every((s) => s === 'refused')
+          ? 'refused'
+          : 'synced'
+    return { state, pending, revoked: this.revoked }
+  }
+
+  onStatus(listener: (s: GlobalStatus) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  destroy(): void {
+    window.removeEventListener('online', this.onOnline)
+    window.removeEventListener('beforeunload', this.onBeforeUnload)
+    for (const id of [...this.open.keys()]) this.close(id)
+    this.listeners.clear()
+  }
+
+  private connection(documentId: string): DocConnection {
+    const entry = this.open.get(documentId)
+    if (!entry) throw new Error(`document ${documentId} is not open`)
+    return entry.conn
+  }
+
+  private ensure(documentId: string): Entry {
+    let entry = this.open.get(documentId)
+    if (!entry) {
+      const conn = new DocConnection(
+        roomName(this.session.workspaceId, documentId),
+        this.tokens,
+        () => this.markRevoked(),
+      )
+      const off = conn.onStatus(() => {
+        this.emit()
+        queueMicrotask(() => this.closeIfDone(documentId))
+      })
+      entry = { conn, users: 0, off }
+      this.open.set(documentId, entry)
+      this.emit()
+    }
+    return entry
+  }
+
+  /** A document no screen uses stays open only while it holds unconfirmed changes. */
+  private closeIfDone(documentId: string): void {
+    const entry = this.open.get(documentId)
+    if (!entry || entry.users > 0 || entry.conn.current.pending > 0) return
+    this.close(documentId)
+  }
+
+  private close(documentId: string): void {
+    const entry = this.open.get(documentId)
+    if (!entry) return
+    entry.off()
+    entry.conn.destroy()
+    this.open.delete(documentId)
+    this.emit()
+  }
+
+  private documentsWithPendingChanges(): string[] {
+    const prefix = `${PENDING_PREFIX}${this.session.workspaceId}/`
+    const ids: string[] = []
+    for (const key of Object.keys(localStorage)) {
+      if (!key.startsWith(prefix)) continue
+      const { made = 0, confirmed = 0 } = JSON.parse(localStorage.getItem(key) ?? '{}') as {
+        made?: number
+        confirmed?: number
+      }
+      const documentId = key.slice(prefix.length)
+      if (made > confirmed && documentId !== WORKSPACE_DOCUMENT) ids.push(documentId)
+    }
+    return ids
+  }
+
+  private markRevoked(): void {
+    this.revoked = true
+    this.emit()
+  }
+
+  private emit(): void {
+    const s = this.status()
+    for (const l of this.listeners) l(s)
+  }
+}
