@@ -1,11 +1,5 @@
 import { render } from 'solid-js/web'
+import { App } from './app.tsx'
+import './styles.css'
 
-// Placeholder shell until the client issue lands; the relay beside it is real.
-render(
-  () => (
-    <main>
-      <h1>Mosty</h1>
-    </main>
-  ),
-  document.getElementById('root') as HTMLElement,
-)
+render(() => <App />, document.getElementById('root') as HTMLElement)

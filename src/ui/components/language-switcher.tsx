@@ -1,0 +1,33 @@
+import { For } from 'solid-js'
+import { LOCALES, type Locale } from '../i18n/define.ts'
+import { useI18n } from '../i18n/i18n.tsx'
+
+/** Each language names itself, so a person who cannot read the current one finds theirs. */
+const NATIVE_NAMES: Record<Locale, string> = {
+  pl: 'Polski',
+  ru: 'Русский',
+  en: 'English',
+  ky: 'Кыргызча',
+}
+
+export const LanguageSwitcher = () => {
+  const { t, locale, setLocale } = useI18n()
+  return (
+    <label class="language-switcher">
+      <span>{t('language.label')}</span>
+      <select
+        value={locale()}
+        onChange={(e) => setLocale(e.currentTarget.value as Locale)}
+        data-testid="language"
+      >
+        <For each={LOCALES}>
+          {(l) => (
+            <option value={l} lang={l}>
+              {NATIVE_NAMES[l]}
+            </option>
+          )}
+        </For>
+      </select>
+    </label>
+  )
+}

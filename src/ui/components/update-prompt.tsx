@@ -1,0 +1,2 @@
+// Replaced by the PWA work: the "update available — reload" prompt.
+export const UpdatePrompt = () => null

@@ -1,0 +1,24 @@
+import type { Message } from './define.ts'
+import { common } from './messages/common.ts'
+
+/** Every area's messages; an area adds itself here. */
+const AREAS = [common] as const
+
+type Area = (typeof AREAS)[number]
+export type MessageKey = Area extends infer A
+  ? A extends { en: Record<infer K, Message> }
+    ? K
+    : never
+  : never
+
+type Table = Record<string, Message>
+
+const merge = (pick: (a: Area) => Partial<Table> | undefined): Table =>
+  Object.assign({}, ...AREAS.map((a) => pick(a) ?? {})) as Table
+
+export const CATALOGS = {
+  en: merge((a) => a.en),
+  pl: merge((a) => a.pl),
+  ru: merge((a) => a.ru),
+  ky: merge((a) => a.ky),
+}

@@ -1,0 +1,92 @@
+import { createContext, createEffect, createSignal, type JSX, useContext } from 'solid-js'
+import { CATALOGS, type MessageKey } from './catalog.ts'
+import { LOCALES, type Locale, type Message } from './define.ts'
+
+const LOCALE_KEY = 'mosty-locale'
+
+/** Kyrgyz readers in the mountain districts read Russian; untranslated keys fall back to it. */
+const FALLBACK: Record<Locale, Locale[]> = {
+  pl: ['pl', 'en'],
+  ru: ['ru', 'en'],
+  en: ['en'],
+  ky: ['ky', 'ru', 'en'],
+}
+
+export type Params = Record<string, string | number>
+
+export interface I18n {
+  locale: () => Locale
+  setLocale: (l: Locale) => void
+  t: (key: MessageKey, params?: Params) => string
+  /** Message lookup in a language other than the interface's (e.g. a printout for a family). */
+  tIn: (locale: Locale, key: MessageKey, params?: Params) => string
+  formatDate: (value: Date | string) => string
+  formatDateTime: (value: Date | string) => string
+  formatNumber: (value: number) => string
+}
+
+const initialLocale = (): Locale => {
+  const saved = localStorage.getItem(LOCALE_KEY)
+  if (saved && (LOCALES as readonly string[]).includes(saved)) return saved as Locale
+  const browser = navigator.language.slice(0, 2)
+  return (LOCALES as readonly string[]).includes(browser) ? (browser as Locale) : 'pl'
+}
+
+const lookup = (locale: Locale, key: MessageKey): Message => {
+  for (const l of FALLBACK[locale]) {
+    const m = CATALOGS[l][key]
+    if (m !== undefined) return m
+  }
+  return key
+}
+
+export const translate = (locale: Locale, key: MessageKey, params: Params = {}): string => {
+  const m = lookup(locale, key)
+  const text =
+    typeof m === 'string'
+      ? m
+      : (m[new Intl.PluralRules(locale).select(Number(params.count ?? 0)) as keyof typeof m] ??
+        m.other)
+  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
+    params[name] === undefined
+      ? `{${name}}`
+      : typeof params[name] === 'number'
+        ? new Intl.NumberFormat(locale).format(params[name])
+        : String(params[name]),
+  )
+}
+
+export const createI18n = (): I18n => {
+  const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale())
+  createEffect(() => {
+    document.documentElement.lang = locale()
+  })
+  const asDate = (v: Date | string) => (typeof v === 'string' ? new Date(v) : v)
+  return {
+    locale,
+    setLocale: (l) => {
+      localStorage.setItem(LOCALE_KEY, l)
+      setLocaleSignal(l)
+    },
+    t: (key, params) => translate(locale(), key, params),
+    tIn: (l, key, params) => translate(l, key, params),
+    formatDate: (v) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(asDate(v)),
+    formatDateTime: (v) =>
+      new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+        asDate(v),
+      ),
+    formatNumber: (v) => new Intl.NumberFormat(locale()).format(v),
+  }
+}
+
+const I18nContext = createContext<I18n>()
+
+export const I18nProvider = (props: { children: JSX.Element }) => (
+  <I18nContext.Provider value={createI18n()}>{props.children}</I18nContext.Provider>
+)
+
+export const useI18n = (): I18n => {
+  const i18n = useContext(I18nContext)
+  if (!i18n) throw new Error('useI18n outside I18nProvider')
+  return i18n
+}
