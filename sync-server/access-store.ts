@@ -189,6 +189,15 @@ export class AccessStore {
     subjectId: string,
     level: Level,
   ): void {
+    // A grant on an unregistered document would let its first grantee register it as theirs.
+    if (!this.document(workspaceId, documentId)) {
+      throw new AccessError(`no document ${documentId} in ${workspaceId}`)
+    }
+    const exists =
+      subjectKind === 'agency'
+        ? this.listAgencies(workspaceId).some((a) => a.id === subjectId)
+        : this.member(workspaceId, subjectId) !== undefined
+    if (!exists) throw new AccessError(`no ${subjectKind} ${subjectId} in ${workspaceId}`)
     this.db
       .prepare(
         `INSERT INTO grants (workspace_id, document_id, subject_kind, subject_id, level)

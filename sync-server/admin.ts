@@ -19,22 +19,33 @@ import { issueToken, loadSigningKey } from './auth.ts'
 import { loadConfig } from './config.ts'
 import { openDb } from './db.ts'
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    workspace: { type: 'string' },
-    member: { type: 'string' },
-    device: { type: 'string' },
-    ttl: { type: 'string' },
-    id: { type: 'string' },
-    name: { type: 'string' },
-    type: { type: 'string' },
-    agency: { type: 'string' },
-    role: { type: 'string' },
-    document: { type: 'string' },
-    level: { type: 'string' },
-  },
-})
+const parse = () =>
+  parseArgs({
+    allowPositionals: true,
+    options: {
+      workspace: { type: 'string' },
+      member: { type: 'string' },
+      device: { type: 'string' },
+      ttl: { type: 'string' },
+      id: { type: 'string' },
+      name: { type: 'string' },
+      type: { type: 'string' },
+      agency: { type: 'string' },
+      role: { type: 'string' },
+      document: { type: 'string' },
+      level: { type: 'string' },
+    },
+  })
+
+// An unknown or malformed option is a person's typo: one readable line, not a stack trace.
+let args: ReturnType<typeof parse>
+try {
+  args = parse()
+} catch (err) {
+  process.stderr.write(`mosty admin: ${(err as Error).message}\n`)
+  process.exit(1)
+}
+const { positionals, values } = args
 
 const need = (key: keyof typeof values): string => {
   const v = values[key]

@@ -25,6 +25,8 @@ export const admit = async (
   store: AccessStore,
   token: string | null,
   room: string,
+  /** Checked before any document is registered: a refused connection registers nothing. */
+  roomsLeft: (deviceId: string) => boolean,
 ): Promise<Admission> => {
   const identity = await verifyToken(key, token)
   if (typeof identity === 'string')
@@ -35,6 +37,9 @@ export const admit = async (
   if (!name) return refuse(CLOSE.BAD_ROOM, 'room must be <workspaceId>/<documentId>')
   if (name.workspaceId !== identity.workspaceId) {
     return refuse(CLOSE.FORBIDDEN, 'no access to this workspace')
+  }
+  if (!roomsLeft(identity.deviceId)) {
+    return refuse(CLOSE.TRY_LATER, 'too many open rooms for this device')
   }
   const access = reauthorise(store, standing.member, name.documentId, true)
   if (access === 'none') return refuse(CLOSE.FORBIDDEN, 'no access to this document')

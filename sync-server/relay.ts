@@ -82,7 +82,11 @@ export class Relay {
     for (const conn of [...this.sessions.keys()]) conn.close(CLOSE.RESTARTING, 'relay restarting')
     this.http.closeAllConnections()
     this.rooms.close()
+    // Everything is committed; a client that does not answer the close handshake (its network
+    // is gone) must not hold the shutdown up.
+    const grace = setTimeout(() => this.wss.clients.forEach((ws) => ws.terminate()), 1000)
     await closed
+    clearTimeout(grace)
     this.db.close()
   }
 
@@ -156,20 +160,16 @@ export class Relay {
     }
     let admission
     try {
-      admission = await admit(this.key, this.store, url.searchParams.get('token'), room)
+      admission = await admit(
+        this.key,
+        this.store,
+        url.searchParams.get('token'),
+        room,
+        (deviceId) => (this.perDevice.get(deviceId) ?? 0) < this.config.maxRoomsPerDevice,
+      )
     } catch (err) {
       log('error', 'admission failed', { error: (err as Error).message })
       admission = { ok: false as const, code: CLOSE.INTERNAL, reason: 'internal error' }
-    }
-    if (admission.ok) {
-      const held = this.perDevice.get(admission.identity.deviceId) ?? 0
-      if (held >= this.config.maxRoomsPerDevice) {
-        admission = {
-          ok: false as const,
-          code: CLOSE.TRY_LATER,
-          reason: 'too many open rooms for this device',
-        }
-      }
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       if (!admission.ok) {
