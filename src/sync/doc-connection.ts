@@ -55,7 +55,10 @@ export class DocConnection {
       this.update({ pending: this.pending.count })
       this.scheduleMark()
     })
+    const opened = performance.now()
     this.ready = this.local.whenSynced.then(() => {
+      // Read by the benchmark: how long the device's own copy took to load.
+      performance.measure(`mosty:local-load:${room}`, { start: opened })
       if (!this.destroyed) this.startProvider()
     })
   }
