@@ -1,8 +1,14 @@
 import type { Message } from './define.ts'
+import { admin } from './messages/admin.ts'
 import { common } from './messages/common.ts'
+import { openDocument } from './messages/document.ts'
+import { documents } from './messages/documents.ts'
+import { settings } from './messages/settings.ts'
+import { welcome } from './messages/welcome.ts'
+import { workspace } from './messages/workspace.ts'
 
 /** Every area's messages; an area adds itself here. */
-const AREAS = [common] as const
+const AREAS = [common, documents, openDocument, welcome, workspace, admin, settings] as const
 
 type Area = (typeof AREAS)[number]
 export type MessageKey = Area extends infer A
