@@ -79,6 +79,11 @@ export class DocConnection {
     this.scheduleConnect(0)
   }
 
+  /** The browser says the network is gone: close the socket; reconnection backs off as usual. */
+  dropConnection(): void {
+    if (this.provider?.wsconnected || this.provider?.wsconnecting) this.provider.disconnect()
+  }
+
   destroy(): void {
     this.destroyed = true
     if (this.retryTimer) clearTimeout(this.retryTimer)

@@ -30,6 +30,8 @@ export class SyncClient {
   private readonly listeners = new Set<(s: GlobalStatus) => void>()
   private revoked = false
   private readonly onOnline = () => this.open.forEach((o) => o.conn.reconnectNow())
+  /** Sockets can outlive the network (Chromium keeps them); show the truth at once. */
+  private readonly onOffline = () => this.open.forEach((o) => o.conn.dropConnection())
   private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
     if (this.status().pending === 0) return
     e.preventDefault()
@@ -41,6 +43,7 @@ export class SyncClient {
     this.acquire(WORKSPACE_DOCUMENT)
     for (const documentId of this.documentsWithPendingChanges()) this.ensure(documentId)
     window.addEventListener('online', this.onOnline)
+    window.addEventListener('offline', this.onOffline)
     window.addEventListener('beforeunload', this.onBeforeUnload)
   }
 
@@ -83,6 +86,7 @@ export class SyncClient {
 
   destroy(): void {
     window.removeEventListener('online', this.onOnline)
+    window.removeEventListener('offline', this.onOffline)
     window.removeEventListener('beforeunload', this.onBeforeUnload)
     for (const id of [...this.open.keys()]) this.close(id)
     this.listeners.clear()
