@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { backoffDelay } from './backoff.ts'
+import { compactLocalCopy } from './local-compaction.ts'
 import { PendingChanges } from './pending.ts'
 import { CLOSE, isPermanentClose, MSG_AUTH, MSG_SAVED } from './protocol.ts'
 import { RevokedError, type Tokens } from './session.ts'
@@ -20,6 +21,9 @@ export interface DocStatus {
   refusal: { code: number; reason: string } | null
 }
 
+/** Stored rows beyond which the device's copy is merged into one after loading. */
+const COMPACT_LOCAL_ROWS = 100
+
 const syncUrl = (): string =>
   `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
 
@@ -32,7 +36,7 @@ export class DocConnection {
   readonly doc = new Y.Doc()
   readonly ready: Promise<void>
   provider: WebsocketProvider | null = null
-  private readonly local: IndexeddbPersistence
+  private local: IndexeddbPersistence | null = null
   private readonly pending: PendingChanges
   private status: DocStatus = { state: 'offline', pending: 0, readOnly: false, refusal: null }
   private readonly listeners = new Set<(s: DocStatus) => void>()
@@ -40,26 +44,31 @@ export class DocConnection {
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private markTimer: ReturnType<typeof setTimeout> | null = null
   private destroyed = false
+  private compacting: Promise<void> = Promise.resolve()
 
   constructor(
     readonly room: string,
     private readonly tokens: Tokens,
     private readonly onRevoked: () => void,
   ) {
-    this.local = new IndexeddbPersistence(`mosty:${room}`, this.doc)
     this.pending = new PendingChanges(`mosty:pending:${room}`, localStorage)
     this.status.pending = this.pending.count
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin === this.provider || origin === this.local) return
+      if (origin !== null && (origin === this.provider || origin === this.local)) return
       this.pending.recordLocalChange()
       this.update({ pending: this.pending.count })
       this.scheduleMark()
     })
     const opened = performance.now()
-    this.ready = this.local.whenSynced.then(() => {
+    const name = `mosty:${room}`
+    const local = new IndexeddbPersistence(name, this.doc)
+    this.local = local
+    this.ready = local.whenSynced.then(() => {
       // Read by the benchmark: how long the device's own copy took to load.
       performance.measure(`mosty:local-load:${room}`, { start: opened })
-      if (!this.destroyed) this.startProvider()
+      if (this.destroyed) return
+      this.startProvider()
+      this.compacting = compactLocalCopy(local, COMPACT_LOCAL_ROWS).catch(() => undefined)
     })
   }
 
@@ -89,9 +98,9 @@ export class DocConnection {
     if (this.retryTimer) clearTimeout(this.retryTimer)
     if (this.markTimer) clearTimeout(this.markTimer)
     this.provider?.destroy()
-    void this.local.destroy()
-    this.doc.destroy()
     this.listeners.clear()
+    // Let a running merge of the local copy finish: closing its database would abort it.
+    void this.compacting.finally(() => this.doc.destroy())
   }
 
   private startProvider(): void {
