@@ -47,8 +47,13 @@ export interface CaretHandle {
   readonly position: Y.RelativePosition
 }
 
+/**
+ * The caret sticks to the character on its left (assoc -1): when someone else types at the very
+ * spot, their text lands after the caret's character and my next keystroke still follows my own
+ * text, so two people typing at the end of one field do not interleave letter by letter.
+ */
 export function captureCaret(ytext: Y.Text, index: number): CaretHandle {
-  return { position: Y.createRelativePositionFromTypeIndex(ytext, index) }
+  return { position: Y.createRelativePositionFromTypeIndex(ytext, index, -1) }
 }
 
 /** The caret's index in the text as it is now; null if the text itself no longer exists. */

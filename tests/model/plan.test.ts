@@ -54,3 +54,41 @@ describe('plan structure', () => {
     expect(seen).toEqual([true])
   })
 })
+
+describe('typing together at the end of a field', () => {
+  it('T3: two people appending at once keep their words whole, not interleaved', () => {
+    const a = new Y.Doc()
+    ensurePlan(a)
+    const b = new Y.Doc()
+    exchange(a, b)
+    const fa = planText(a, 'goal.family')
+    const fb = planText(b, 'goal.family')
+    fa.write('Cel: ')
+    exchange(a, b)
+    // Each keystroke is synced before the next, as on a live connection; each person's caret
+    // is restored after the other's keystroke arrives.
+    let caretA = fa.captureCaret(fa.read().length)
+    let caretB = fb.captureCaret(fb.read().length)
+    const wordA = 'praca'
+    const wordB = 'dom'
+    for (let i = 0; i < Math.max(wordA.length, wordB.length); i++) {
+      for (const [field, word, which] of [
+        [fa, wordA, 'a'],
+        [fb, wordB, 'b'],
+      ] as const) {
+        if (i >= word.length) continue
+        const at = field.restoreCaret(which === 'a' ? caretA : caretB) as number
+        const value = field.read()
+        field.write(value.slice(0, at) + word[i] + value.slice(at))
+        const next = field.captureCaret(at + 1)
+        if (which === 'a') caretA = next
+        else caretB = next
+        exchange(a, b)
+      }
+    }
+    const text = fa.read()
+    expect(text).toBe(fb.read())
+    expect(text).toContain('praca')
+    expect(text).toContain('dom')
+  })
+})

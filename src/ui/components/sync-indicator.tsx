@@ -25,7 +25,9 @@ export const SyncIndicator = () => {
         </span>
       </Show>
       <Show when={status().revoked}>
-        <strong class="sync-revoked">{t('status.revoked')}</strong>
+        <strong class="sync-revoked" data-testid="sync-revoked">
+          {t('status.revoked')}
+        </strong>
       </Show>
     </div>
   )

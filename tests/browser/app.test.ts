@@ -1,0 +1,185 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { RelayProcess } from '../relay/harness.ts'
+import {
+  type Device,
+  enrolAs,
+  launchChromium,
+  newDevice,
+  pendingCount,
+  startApp,
+  waitForServiceWorker,
+} from './harness.ts'
+
+const FIELD = 'field-goal.family'
+
+const createPlan = async (page: Page, title: string): Promise<string> => {
+  await page.goto('/documents')
+  await page.getByTestId('new-plan-title').fill(title)
+  await page.getByTestId('new-plan-submit').click()
+  await page.waitForURL(/\/documents\/[0-9a-f]+$/)
+  await page.getByTestId(FIELD).waitFor()
+  return new URL(page.url()).pathname.split('/').pop() as string
+}
+
+const fieldValue = (page: Page) => page.getByTestId(FIELD).inputValue()
+
+const typeAtEnd = async (page: Page, text: string) => {
+  const field = page.getByTestId(FIELD)
+  await field.click()
+  await field.press('End')
+  await page.keyboard.type(text)
+}
+
+const deviceId = (page: Page) =>
+  page.evaluate(
+    () =>
+      (JSON.parse(localStorage.getItem('mosty:session') ?? '{}') as { deviceId: string }).deviceId,
+  )
+
+describe('the app in Chromium against the real relay', () => {
+  let app: RelayProcess
+  let browser: Browser
+  const devices: Device[] = []
+  const device = async (memberId?: string) => {
+    const d = await newDevice(browser, app)
+    devices.push(d)
+    if (memberId) await enrolAs(d, memberId)
+    return d
+  }
+
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    for (const d of devices) await d.context.close()
+    await browser?.close()
+    await app?.stop()
+  })
+
+  it('a coordinator invites a new person; opening the link enrols that device once', async () => {
+    const coordinator = await device('marek')
+    await coordinator.page.goto('/admin')
+    await coordinator.page.getByTestId('invite-kind-new').check()
+    await coordinator.page.getByTestId('invite-name').fill('Beata (asystentka rodziny)')
+    await coordinator.page.getByTestId('invite-role').selectOption('field-worker')
+    await coordinator.page.getByTestId('invite-submit').click()
+    const code = (await coordinator.page
+      .getByTestId('invitation')
+      .getAttribute('data-code')) as string
+    expect(code).toMatch(/^[A-Z2-9]{10}$/)
+
+    const phone = await device()
+    await phone.page.goto(`/join/${code}`)
+    await phone.page.getByTestId('join-submit').click()
+    await phone.page.waitForURL(/\/documents$/)
+    await phone.page.goto('/settings')
+    await expect
+      .poll(() => phone.page.getByTestId('settings-me-name').textContent())
+      .toContain('Beata')
+
+    const other = await device()
+    await other.page.goto(`/join/${code}`)
+    await other.page.getByTestId('join-submit').click()
+    await other.page.getByTestId('join-error').waitFor()
+    expect(await other.page.evaluate(() => localStorage.getItem('mosty:session'))).toBeNull()
+  })
+
+  it('two devices co-edit one field in real time and converge', async () => {
+    const anna = await device('anna')
+    const marek = await device('marek')
+    const id = await createPlan(anna.page, 'Rodzina K-17')
+    await marek.page.goto(`/documents/${id}`)
+    await marek.page.getByTestId(FIELD).waitFor()
+    await typeAtEnd(anna.page, 'Dzieci w szkole. ')
+    await expect.poll(() => fieldValue(marek.page)).toBe('Dzieci w szkole. ')
+    await Promise.all([
+      typeAtEnd(anna.page, 'Mama pracuje.'),
+      typeAtEnd(marek.page, ' Tata na terapii.'),
+    ])
+    await expect
+      .poll(async () => (await fieldValue(anna.page)) === (await fieldValue(marek.page)))
+      .toBe(true)
+    const merged = await fieldValue(anna.page)
+    expect(merged).toContain('Mama pracuje.')
+    expect(merged).toContain('Tata na terapii.')
+    await expect.poll(() => marek.page.getByTestId('presence-peer').count()).toBeGreaterThan(0)
+  })
+
+  it('offline: reload from the service worker, edit and create, then merge without a prompt', async () => {
+    const anna = await device('anna')
+    const marek = await device('marek')
+    const id = await createPlan(anna.page, 'Rodzina W-03')
+    await typeAtEnd(anna.page, 'Start.')
+    await marek.page.goto(`/documents/${id}`)
+    await expect.poll(() => fieldValue(marek.page)).toBe('Start.')
+    await waitForServiceWorker(marek.page)
+
+    await marek.context.setOffline(true)
+    await marek.page.reload()
+    await expect
+      .poll(() => marek.page.locator('.sync-indicator').getAttribute('data-state'))
+      .toBe('offline')
+    await expect.poll(() => fieldValue(marek.page)).toBe('Start.')
+    await typeAtEnd(marek.page, ' Offline.')
+    await expect.poll(() => pendingCount(marek.page)).toBeGreaterThan(0)
+    const offlinePlan = await createPlan(marek.page, 'Rodzina Z-88')
+    await typeAtEnd(anna.page, ' Online.')
+
+    await marek.context.setOffline(false)
+    await marek.page.goto(`/documents/${id}`)
+    await expect.poll(() => fieldValue(marek.page), { timeout: 20_000 }).toContain('Online.')
+    await expect.poll(() => fieldValue(anna.page), { timeout: 20_000 }).toContain('Offline.')
+    expect(await fieldValue(anna.page)).toBe(await fieldValue(marek.page))
+    await expect.poll(() => pendingCount(marek.page), { timeout: 20_000 }).toBe(0)
+
+    await anna.page.goto('/documents')
+    await expect
+      .poll(
+        () => anna.page.locator(`[data-testid="document-entry"][data-id="${offlinePlan}"]`).count(),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(1)
+  })
+
+  it('the pending count falls to zero only after the relay confirms', async () => {
+    const anna = await device('anna')
+    const id = await createPlan(anna.page, 'Rodzina P-01')
+    await expect.poll(() => pendingCount(anna.page), { timeout: 20_000 }).toBe(0)
+    const relayPid = app.proc?.pid as number
+    process.kill(relayPid, 'SIGSTOP')
+    try {
+      await typeAtEnd(anna.page, 'Zapisane dopiero po potwierdzeniu.')
+      await expect.poll(() => pendingCount(anna.page)).toBeGreaterThan(0)
+      // The socket stays open and the page believes it is connected; only a confirmation may
+      // clear the count, and a stopped relay sends none.
+      await anna.page.waitForTimeout(1500)
+      expect(await pendingCount(anna.page)).toBeGreaterThan(0)
+    } finally {
+      process.kill(relayPid, 'SIGCONT')
+    }
+    await expect.poll(() => pendingCount(anna.page), { timeout: 20_000 }).toBe(0)
+    const stored = app
+      .rawDb()
+      .prepare(
+        'SELECT data FROM snapshots WHERE room = ? UNION ALL SELECT data FROM updates WHERE room = ?',
+      )
+      .all(`demo/${id}`, `demo/${id}`) as { data: Buffer }[]
+    const doc = new Y.Doc()
+    for (const r of stored) Y.applyUpdate(doc, new Uint8Array(r.data))
+    expect(String(doc.getMap('text').get('goal.family'))).toBe('Zapisane dopiero po potwierdzeniu.')
+  })
+
+  it('a revoked device is refused and told so, also after a reload', async () => {
+    const tomasz = await device('tomasz')
+    await tomasz.page.getByTestId('sync-state').waitFor()
+    app.store.revokeDevice(await deviceId(tomasz.page))
+    await tomasz.page.getByTestId('sync-revoked').waitFor({ timeout: 20_000 })
+    await tomasz.page.reload()
+    await tomasz.page.getByTestId('sync-revoked').waitFor({ timeout: 20_000 })
+  })
+})
