@@ -141,6 +141,7 @@ export class DocConnection {
       this.update({ state: 'refused', refusal: { code, reason: event?.reason ?? '' } })
       return
     }
+    if (code === CLOSE.UNAUTHENTICATED) this.tokens.invalidate()
     this.update({ state: 'offline' })
     this.scheduleConnect(backoffDelay(this.attempt++))
   }

@@ -97,6 +97,11 @@ export class Tokens {
     return this.refresh()
   }
 
+  /** The relay refused the token (expired early, clock skew): the next get() fetches a new one. */
+  invalidate(): void {
+    this.token = null
+  }
+
   refresh(): Promise<string> {
     this.inflight ??= post<{ token: string; expiresAt: number }>('/api/token', {
       deviceId: this.session.deviceId,
