@@ -11,7 +11,7 @@ import {
 } from './access-store.ts'
 import { AUTH_FAILURE_REASON, issueToken, verifyToken } from './auth.ts'
 import { Enrolment, EnrolmentError } from './enrolment.ts'
-import { checkStanding } from './gatekeeper.ts'
+import { checkStanding, reauthorise } from './gatekeeper.ts'
 import type { Db } from './db.ts'
 import { SECURITY_HEADERS } from './static.ts'
 
@@ -189,6 +189,18 @@ export class Api {
         return this.share(me, await readJson(req), true)
       case 'POST /api/grants/revoke':
         return this.share(me, await readJson(req), false)
+      case 'POST /api/grants/list': {
+        const documentId = str(await readJson(req), 'documentId')
+        if (!isValidId(documentId) || reauthorise(this.store, me, documentId, false) === 'none') {
+          throw new HttpError(403, 'no access to this document')
+        }
+        const doc = this.store.document(me.workspaceId, documentId)
+        return {
+          documentId,
+          ownerAgencyId: doc?.ownerAgencyId ?? null,
+          grants: this.store.grants(me.workspaceId, documentId),
+        }
+      }
       default:
         throw new HttpError(404, 'no such route')
     }
