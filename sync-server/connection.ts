@@ -45,6 +45,22 @@ const message = (type: number, write: (e: encoding.Encoder) => void): Uint8Array
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * A close reason fits the 123 bytes of a close frame, cut on a character boundary: ws throws on a
+ * longer one, and reasons can quote the offending input (JSON.parse does), so they may be
+ * multi-byte.
+ */
+export const closeReason = (reason: string): string => {
+  let out = ''
+  let bytes = 0
+  for (const ch of reason) {
+    bytes += Buffer.byteLength(ch)
+    if (bytes > 123) break
+    out += ch
+  }
+  return out
+}
+
 let nextId = 1
 
 /** One authenticated, authorised socket in one room, speaking the y-websocket protocol. */
@@ -54,6 +70,8 @@ export class Connection implements RoomMember {
   /** The highest save marker this client sent; echoed once everything before it is committed. */
   private savedMarker = 0
   private readonly bucket: TokenBucket
+  /** Presence echoes (see handleAwareness) draw on their own, larger allowance. */
+  private readonly echoBucket: TokenBucket
   private readonly clients = new Set<number>()
   private closed = false
 
@@ -67,6 +85,7 @@ export class Connection implements RoomMember {
     private readonly onClosed: (conn: Connection) => void,
   ) {
     this.bucket = new TokenBucket(limits.rateLimitPerSecond, limits.rateLimitBurst)
+    this.echoBucket = new TokenBucket(limits.rateLimitPerSecond * 10, limits.rateLimitBurst * 10)
   }
 
   start(): void {
@@ -103,7 +122,7 @@ export class Connection implements RoomMember {
   close(code: number, reason: string): void {
     if (this.closed) return
     this.metrics.countClose(code)
-    this.ws.close(code, reason.slice(0, 120))
+    this.ws.close(code, closeReason(reason))
     this.cleanup()
   }
 
@@ -125,7 +144,11 @@ export class Connection implements RoomMember {
       if (data.length > this.limits.maxMessageBytes) {
         throw new Violation(CLOSE.TOO_LARGE, `message of ${data.length} bytes over the limit`)
       }
-      if (!this.bucket.take()) throw new Violation(CLOSE.TRY_LATER, 'rate limit exceeded')
+      // Awareness is charged in handleAwareness, once it is known whether it is an echo.
+      const awareness = isBinary && data[0] === MSG_AWARENESS
+      if (!awareness && !this.bucket.take()) {
+        throw new Violation(CLOSE.TRY_LATER, 'rate limit exceeded')
+      }
       if (!isBinary) throw new Violation(CLOSE.MALFORMED, 'text frames are not accepted')
       this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
     } catch (err) {
@@ -193,17 +216,29 @@ export class Connection implements RoomMember {
 
   private handleAwareness(update: Uint8Array): void {
     const entries = decodeAwareness(update)
-    const accepted: [number, AwarenessEntry][] = []
-    for (const [clientId, entry] of entries) {
+    // A client id belongs to the connection that first announced it: no one spoofs presence.
+    const accepted = [...entries].filter(([clientId, entry]) => {
       const current = this.room.awareness.get(clientId)
-      // A client id belongs to the connection that first announced it: no one spoofs presence.
-      if (current && current.owner !== this.id) continue
-      accepted.push([clientId, entry])
+      if (current) return current.owner === this.id
+      // Removing what is not there, or a state older than the end of a client's presence: what
+      // a stock client sends back after hearing of it, not a claim; taken as one, it revived the
+      // presence of whoever just left and was charged to the echoing client's own limit.
+      if (entry.state === 'null') return false
+      return entry.clock >= (this.room.departed.get(clientId) ?? 0)
+    })
+    // The stock client sends back every presence change it hears, so each message relayed to n
+    // clients returns n echoes. Those change nothing and go nowhere; charged to the echoing
+    // client's own limit they got everyone in a room closed when one member was chatty.
+    const bucket = accepted.length > 0 ? this.bucket : this.echoBucket
+    if (!bucket.take()) throw new Violation(CLOSE.TRY_LATER, 'rate limit exceeded')
+    for (const [clientId, entry] of accepted) {
       if (entry.state === 'null') {
         this.room.awareness.delete(clientId)
         this.clients.delete(clientId)
+        this.depart(clientId, entry.clock)
       } else {
         this.room.awareness.set(clientId, { ...entry, owner: this.id })
+        this.room.departed.delete(clientId)
         this.clients.add(clientId)
       }
     }
@@ -212,6 +247,14 @@ export class Connection implements RoomMember {
     const msg = message(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, payload))
     // Echoed to the sender too: the stock client treats 30 s of silence as a dead socket.
     for (const m of this.room.members) m.send(msg)
+  }
+
+  private depart(clientId: number, clock: number): void {
+    const departed = this.room.departed
+    departed.delete(clientId)
+    departed.set(clientId, clock)
+    // Bounded: the oldest departures are forgotten first.
+    if (departed.size > 10_000) departed.delete(departed.keys().next().value!)
   }
 
   private awarenessAll(): Uint8Array {
@@ -249,6 +292,7 @@ export class Connection implements RoomMember {
       if (entry?.owner !== this.id) continue
       this.room.awareness.delete(clientId)
       gone.push([clientId, { clock: entry.clock + 1, state: 'null' }])
+      this.depart(clientId, entry.clock + 1)
     }
     if (gone.length > 0) {
       const msg = message(MSG_AWARENESS, (e) =>

@@ -5,7 +5,10 @@ import { PendingChanges } from '../../src/sync/pending.ts'
 /** localStorage's contract, kept in a Map: what a reload of the page would find. */
 const storage = () => {
   const m = new Map<string, string>()
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => m.set(k, v) }
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => m.set(k, v),
+  }
 }
 
 describe('pending changes', () => {
