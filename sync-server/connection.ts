@@ -112,7 +112,10 @@ export class Connection implements RoomMember {
   send(msg: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      const ws = this.ws
       this.close(CLOSE.TRY_LATER, 'slow consumer: unsent buffer over limit')
+      // The close frame queues behind the full buffer; free the memory instead of waiting.
+      setTimeout(() => ws.terminate(), 1000).unref()
       return
     }
     this.metrics.bytesOut += msg.length

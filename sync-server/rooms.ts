@@ -7,6 +7,8 @@ import type { Metrics } from './metrics.ts'
 import { Room } from './room.ts'
 import type { UpdateLog } from './update-log.ts'
 
+const RETRY_COMMIT_MS = 1000
+
 export interface RoomsOptions {
   commitDelayMs: number
   compactUpdates: number
@@ -105,7 +107,19 @@ export class Rooms {
     const batch = this.queue
     this.queue = []
     const started = process.hrtime.bigint()
-    const seqs = this.log.appendBatch(batch.map((b) => ({ room: b.room.name, data: b.data })))
+    let seqs: number[]
+    try {
+      seqs = this.log.appendBatch(batch.map((b) => ({ room: b.room.name, data: b.data })))
+    } catch (err) {
+      // Disk full or locked: keep every update queued (nothing is confirmed) and try again.
+      this.queue = batch.concat(this.queue)
+      log('error', 'commit failed, will retry', {
+        updates: batch.length,
+        error: (err as Error).message,
+      })
+      this.timer ??= setTimeout(() => this.flush(), RETRY_COMMIT_MS)
+      return
+    }
     this.metrics.observeCommit(Number(process.hrtime.bigint() - started) / 1e9)
     const touched = new Set<Room>()
     batch.forEach((b, i) => {
@@ -125,9 +139,14 @@ export class Rooms {
 
   private compact(room: Room): void {
     if (room.uncommitted > 0) this.flush()
-    this.log.compact(room.name, room.state(), room.lastSeq)
-    room.logCount = 0
-    room.logBytes = 0
+    try {
+      this.log.compact(room.name, room.state(), room.lastSeq)
+      room.logCount = 0
+      room.logBytes = 0
+    } catch (err) {
+      // The log stays as it is; compaction is retried after the next commit.
+      log('error', 'compaction failed', { room: room.name, error: (err as Error).message })
+    }
   }
 
   private unload(room: Room): void {
@@ -141,6 +160,12 @@ export class Rooms {
   /** Unloads everything (shutdown); every accepted update is committed first. */
   close(): void {
     this.flush()
+    if (this.timer) clearTimeout(this.timer)
+    if (this.queue.length > 0) {
+      log('error', 'updates left uncommitted at shutdown; their senders resend them', {
+        updates: this.queue.length,
+      })
+    }
     for (const room of this.loaded.values()) {
       if (room.idleTimer) clearTimeout(room.idleTimer)
     }
