@@ -51,7 +51,11 @@ export const CLOSE = {
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE]
 
-export const isPermanentClose = (code: number): boolean => code >= 4400 && code < 4500
+/** `ws` closes a frame above the relay's hard ceiling with 1009: resending it cannot help. */
+export const MESSAGE_TOO_BIG = 1009
+
+export const isPermanentClose = (code: number): boolean =>
+  code === MESSAGE_TOO_BIG || (code >= 4400 && code < 4500)
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 
