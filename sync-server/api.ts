@@ -17,6 +17,19 @@ import { SECURITY_HEADERS } from './static.ts'
 
 const MAX_BODY = 16 * 1024
 
+/** Routes that need a bearer token; any other route is unknown (404) with or without one. */
+const AUTHENTICATED_ROUTES = new Set([
+  'GET /api/me',
+  'GET /api/members',
+  'POST /api/invitations',
+  'GET /api/devices',
+  'POST /api/devices/revoke',
+  'POST /api/members/remove',
+  'POST /api/grants',
+  'POST /api/grants/revoke',
+  'POST /api/grants/list',
+])
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -33,16 +46,34 @@ export interface ApiHooks {
   directoryChanged(workspaceId: string): void
 }
 
+/**
+ * Reads at most MAX_BODY bytes. Beyond that the request is refused at once but not destroyed:
+ * destroying it reset the connection, so a client reusing it (keep-alive) saw its next request
+ * fail; Node discards the rest of the body after the 413 and keeps the connection usable.
+ */
+const readBody = (req: http.IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY) {
+        chunks.push(chunk)
+        return
+      }
+      req.off('data', onData)
+      reject(new HttpError(413, 'request body too large'))
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(Buffer.concat(chunks)))
+    req.once('error', reject)
+    req.once('close', () => reject(new HttpError(400, 'request aborted')))
+  })
+
 const readJson = async (req: http.IncomingMessage): Promise<Record<string, unknown>> => {
-  let size = 0
-  const chunks: Buffer[] = []
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new HttpError(413, 'request body too large')
-    chunks.push(chunk as Buffer)
-  }
+  const raw = await readBody(req)
   try {
-    const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')
+    const body: unknown = JSON.parse(raw.toString('utf8') || '{}')
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error()
     return body as Record<string, unknown>
   } catch {
@@ -137,6 +168,7 @@ export class Api {
         return this.tokenFor(who.workspaceId, who.memberId, deviceId)
       }
     }
+    if (!AUTHENTICATED_ROUTES.has(route)) throw new HttpError(404, 'no such route')
     const me = await this.authenticate(req)
     switch (route) {
       case 'GET /api/me':

@@ -83,7 +83,8 @@ export class Enrolment {
 
   enrolDevice(workspaceId: string, memberId: string, label: string): EnrolledDevice {
     const member = this.store.member(workspaceId, memberId)
-    if (!member || member.removedAt) throw new EnrolmentError(410, 'member removed')
+    if (!member) throw new EnrolmentError(404, 'member not found')
+    if (member.removedAt) throw new EnrolmentError(410, 'member removed')
     const deviceId = randomUUID()
     const deviceSecret = randomBytes(32).toString('base64url')
     this.store.createDevice(workspaceId, memberId, deviceId, label.slice(0, 80))

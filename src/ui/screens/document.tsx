@@ -20,6 +20,7 @@ import { ensurePlan, PLAN_TEXT_FIELDS, type PlanTextField, planText } from '../.
 import type { DocConnection, DocStatus } from '../../sync/doc-connection.ts'
 import { type Presence, PresenceChannel } from '../../sync/presence.ts'
 import { CLOSE, isValidId } from '../../sync/protocol.ts'
+import { SharePanel } from '../components/share-panel.tsx'
 import { TextFieldEditor } from '../components/text-field.tsx'
 import type { MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -150,6 +151,7 @@ const OpenDocument = (props: { id: string }) => {
           </p>
         )}
       </Show>
+      <SharePanel documentId={id} />
       <DocStatusLine status={status()} />
       <Show when={status().state !== 'refused' && (observer() || status().readOnly)}>
         <p class="notice" data-testid="document-readonly">
