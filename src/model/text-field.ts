@@ -9,8 +9,12 @@ import { applyTextChange, captureCaret, type CaretHandle, restoreCaret } from '.
  */
 export interface TextField {
   read(): string
-  /** Replaces the value by the smallest splice, leaving others' concurrent typing intact. */
-  write(value: string): void
+  /**
+   * Replaces the value by the smallest splice, leaving others' concurrent typing intact; pass
+   * the caret's position after the edit so a letter typed beside an identical one lands on the
+   * side the person typed it.
+   */
+  write(value: string, caret?: number): void
   /** Calls back after every change; `remote` is true when it came from another device. */
   observe(onChange: (remote: boolean) => void): () => void
   captureCaret(index: number): CaretHandle
@@ -32,7 +36,8 @@ export const textField = (doc: Y.Doc, field: string, localOrigin?: unknown): Tex
   }
   return {
     read: () => ytext.toString(),
-    write: (value) => doc.transact(() => applyTextChange(ytext, value), localOrigin ?? null),
+    write: (value, caret) =>
+      doc.transact(() => applyTextChange(ytext, value, caret), localOrigin ?? null),
     observe: (onChange) => {
       const handler = (event: Y.YTextEvent) => onChange(!event.transaction.local)
       ytext.observe(handler)

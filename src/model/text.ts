@@ -5,13 +5,20 @@ import { ModelError } from './errors.ts'
 // and replacing the whole text would delete what others typed concurrently. Turning the
 // change into the smallest single splice keeps every character nobody touched.
 
-/** Applies newValue to ytext as one delete and one insert around the common prefix/suffix. */
-export function applyTextChange(ytext: Y.Text, newValue: string): void {
+/**
+ * Applies newValue to ytext as one delete and one insert around the common prefix/suffix.
+ * `caret` (where the editor's caret is after the edit) settles ties: typing "a" next to an "a"
+ * could be an insertion on either side of it, and the wrong side would put my letter inside
+ * someone else's word.
+ */
+export function applyTextChange(ytext: Y.Text, newValue: string, caret?: number): void {
   const doc = ytext.doc
   if (doc === null) throw new ModelError('detached-text', 'the text is not part of a document')
   const oldValue = ytext.toString()
   if (oldValue === newValue) return
-  const { start, deleteCount, insert } = splice(oldValue, newValue)
+  const { start, deleteCount, insert } =
+    (caret === undefined ? null : spliceAtCaret(oldValue, newValue, caret)) ??
+    splice(oldValue, newValue)
   doc.transact(() => {
     if (deleteCount > 0) ytext.delete(start, deleteCount)
     if (insert !== '') ytext.insert(start, insert)
@@ -37,6 +44,24 @@ function splice(oldValue: string, newValue: string) {
     deleteCount: oldValue.length - prefix - suffix,
     insert: newValue.slice(prefix, newValue.length - suffix),
   }
+}
+
+/** The splice whose insertion ends at the caret, if the two values allow one. */
+function spliceAtCaret(oldValue: string, newValue: string, caret: number) {
+  const grown = newValue.length - oldValue.length
+  const start = caret - Math.max(grown, 0)
+  if (start < 0 || caret > newValue.length) return null
+  const deleteCount = Math.max(-grown, 0)
+  if (
+    oldValue.slice(0, start) !== newValue.slice(0, start) ||
+    oldValue.slice(start + deleteCount) !== newValue.slice(caret)
+  ) {
+    return null
+  }
+  if (isLowSurrogate(newValue.charCodeAt(start)) || isLowSurrogate(oldValue.charCodeAt(start))) {
+    return null
+  }
+  return { start, deleteCount, insert: newValue.slice(start, caret) }
 }
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff

@@ -102,3 +102,37 @@ describe('collaborative text', () => {
     expect(() => applyTextChange(new Y.Text(), 'x')).toThrow(ModelError)
   })
 })
+
+describe('T4: the caret decides where an ambiguous insertion goes', () => {
+  it('typing "a" before someone else\'s "a" inserts it before, not after, theirs', () => {
+    const doc = new Y.Doc()
+    const text = doc.getText('t')
+    text.insert(0, 'Mam')
+    // Someone else's word arrives right after my caret: "Mam|a kot" where "a kot" is theirs.
+    text.insert(3, 'a kot')
+    const theirs = Y.createRelativePositionFromTypeIndex(text, 3)
+    // I type "a" at index 3: the textarea now reads "Mama kot" with the caret at 4.
+    applyTextChange(text, 'Mamaa kot', 4)
+    expect(text.toString()).toBe('Mamaa kot')
+    // Their word still starts right after my letter: my "a" went before theirs.
+    expect(Y.createAbsolutePositionFromRelativePosition(theirs, doc)?.index).toBe(4)
+  })
+
+  it('without a usable caret it falls back to the minimal splice', () => {
+    const doc = new Y.Doc()
+    const text = doc.getText('t')
+    text.insert(0, 'abc')
+    applyTextChange(text, 'abXc', 99)
+    expect(text.toString()).toBe('abXc')
+  })
+
+  it('deletions end at the caret too', () => {
+    const doc = new Y.Doc()
+    const text = doc.getText('t')
+    text.insert(0, 'aaaa')
+    const last = Y.createRelativePositionFromTypeIndex(text, 3)
+    applyTextChange(text, 'aaa', 0)
+    expect(text.toString()).toBe('aaa')
+    expect(Y.createAbsolutePositionFromRelativePosition(last, doc)?.index).toBe(2)
+  })
+})

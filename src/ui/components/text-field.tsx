@@ -112,7 +112,7 @@ export const TextFieldEditor = (props: TextFieldEditorProps) => {
   }
 
   const commit = () => {
-    field.write(el.value)
+    field.write(el.value, el.selectionEnd ?? undefined)
     base = el.value
     captureCaret()
     resize()
