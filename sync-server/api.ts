@@ -284,7 +284,9 @@ export class Api {
       throw new HttpError(400, 'bad grant')
     }
     const doc = this.store.document(me.workspaceId, documentId)
-    if (!doc || doc.ownerAgencyId !== me.agencyId || me.role === 'observer') {
+    // Created offline and not yet synced: the client keeps the grant and retries.
+    if (!doc) throw new HttpError(409, 'document not yet on the relay')
+    if (doc.ownerAgencyId !== me.agencyId || me.role === 'observer') {
       throw new HttpError(403, 'only the owning agency shares this document')
     }
     if (grant) {

@@ -1,4 +1,5 @@
 import { DocConnection, type DocStatus, type SyncState } from './doc-connection.ts'
+import { GrantOutbox } from './grant-outbox.ts'
 import { roomName } from './protocol.ts'
 import { type Session, Tokens } from './session.ts'
 
@@ -26,6 +27,8 @@ export const WORKSPACE_DOCUMENT = 'workspace'
  */
 export class SyncClient {
   readonly tokens: Tokens
+  /** Sharing decided offline waits here until the relay accepts it. */
+  readonly grants: GrantOutbox
   private readonly open = new Map<string, Entry>()
   private readonly listeners = new Set<(s: GlobalStatus) => void>()
   private revoked = false
@@ -40,6 +43,7 @@ export class SyncClient {
 
   constructor(readonly session: Session) {
     this.tokens = new Tokens(session)
+    this.grants = new GrantOutbox(this.tokens)
     this.acquire(WORKSPACE_DOCUMENT)
     for (const documentId of this.documentsWithPendingChanges()) this.ensure(documentId)
     window.addEventListener('online', this.onOnline)
@@ -106,7 +110,9 @@ export class SyncClient {
         this.tokens,
         () => this.markRevoked(),
       )
-      const off = conn.onStatus(() => {
+      const off = conn.onStatus((s) => {
+        // A document that just reached the relay may be what a waiting grant needed.
+        if (s.state === 'synced' && this.grants.waiting.length > 0) void this.grants.flush()
         this.emit()
         queueMicrotask(() => this.closeIfDone(documentId))
       })

@@ -627,8 +627,8 @@ describe('relay API', () => {
         ],
         [
           { subjectKind: 'agency', subjectId: 'fundacja', level: 'read', documentId: 'not-yet' },
-          403,
-          'only the owning agency',
+          409,
+          'document not yet on the relay',
         ],
       ]
       for (const [body, status, error] of bad) {
