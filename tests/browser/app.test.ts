@@ -178,6 +178,27 @@ describe('the app in Chromium against the real relay', () => {
     expect(String(doc.getMap('text').get('goal.family'))).toBe('Zapisane dopiero po potwierdzeniu.')
   })
 
+  it('log out wipes every document and the credentials from the device', async () => {
+    const olga = await device('olga')
+    await createPlan(olga.page, 'Rodzina L-05')
+    await typeAtEnd(olga.page, 'Poufne.')
+    await expect.poll(() => pendingCount(olga.page), { timeout: 20_000 }).toBe(0)
+    const databases = () =>
+      olga.page.evaluate(async () =>
+        (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('mosty:')),
+      )
+    expect((await databases()).length).toBeGreaterThan(0)
+    await olga.page.goto('/settings')
+    await olga.page.getByTestId('logout').click()
+    await olga.page.getByTestId('logout-confirm').click()
+    await olga.page.waitForURL((url) => url.pathname === '/')
+    await expect.poll(databases).toEqual([])
+    const keys = await olga.page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('mosty:')),
+    )
+    expect(keys).toEqual([])
+  })
+
   it('a revoked device is refused and told so, also after a reload', async () => {
     const tomasz = await device('tomasz')
     await tomasz.page.getByTestId('sync-state').waitFor()
