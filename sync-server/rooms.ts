@@ -23,6 +23,8 @@ export interface RoomsOptions {
 export class Rooms {
   private readonly loaded = new Map<string, Room>()
   private queue: { room: Room; data: Uint8Array }[] = []
+  /** Rooms left to compact after a commit that had several; see flush. */
+  private readonly toCompact = new Set<Room>()
   private timer: NodeJS.Timeout | null = null
 
   constructor(
@@ -129,12 +131,36 @@ export class Rooms {
       b.room.lastSeq = seqs[i] ?? b.room.lastSeq
       touched.add(b.room)
     })
+    // A compaction merges the room's whole state and writes it with an fsync: a few ms. Rooms that
+    // crossed the threshold in the same commit were all compacted here at once, stalling every
+    // room (twenty busy rooms: over 100 ms); now one is, and the others one per turn of the event
+    // loop, so that the messages arriving meanwhile get through in between.
+    let compacted = false
     for (const room of touched) {
-      if (room.logCount >= this.opts.compactUpdates || room.logBytes >= this.opts.compactBytes) {
-        this.compact(room)
+      if (this.needsCompaction(room)) {
+        if (compacted) this.compactSoon(room)
+        else this.compact(room)
+        compacted = true
       }
       this.onCommitted(room)
     }
+  }
+
+  private needsCompaction(room: Room): boolean {
+    return room.logCount >= this.opts.compactUpdates || room.logBytes >= this.opts.compactBytes
+  }
+
+  private compactSoon(room: Room): void {
+    if (this.toCompact.size === 0) setImmediate(() => this.compactNext())
+    this.toCompact.add(room)
+  }
+
+  private compactNext(): void {
+    const [room] = this.toCompact
+    if (!room) return
+    this.toCompact.delete(room)
+    if (this.loaded.get(room.name) === room && this.needsCompaction(room)) this.compact(room)
+    if (this.toCompact.size > 0) setImmediate(() => this.compactNext())
   }
 
   private compact(room: Room): void {
@@ -160,6 +186,7 @@ export class Rooms {
   /** Unloads everything (shutdown); every accepted update is committed first. */
   close(): void {
     this.flush()
+    this.toCompact.clear()
     if (this.timer) clearTimeout(this.timer)
     if (this.queue.length > 0) {
       log('error', 'updates left uncommitted at shutdown; their senders resend them', {
