@@ -21,6 +21,23 @@ export type ModelErrorCode =
   | 'detached-text'
   | 'kind-mismatch'
   | 'schema-too-new'
+  | 'not-a-party'
+  | 'invalid-party'
+  | 'wrong-side'
+  | 'invalid-status'
+  | 'invalid-transition'
+  | 'reason-required'
+  | 'not-draft'
+  | 'invalid-date'
+  | 'invalid-urgency'
+  | 'invalid-person-code'
+  | 'invalid-legal-basis'
+  | 'invalid-data-category'
+  | 'invalid-consent'
+  | 'identity-not-allowed'
+  | 'invalid-outcome'
+  | 'outcome-too-early'
+  | 'invalid-key'
 
 export class ModelError extends Error {
   readonly code: ModelErrorCode

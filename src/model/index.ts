@@ -49,3 +49,93 @@ export { TEXT_MAP, textField } from './text-field.ts'
 export type { TextField } from './text-field.ts'
 export { getSummary, listSummaries, setSummary } from './doc-summary.ts'
 export type { DocumentSummary } from './doc-summary.ts'
+export {
+  canTransition,
+  isReferralStatus,
+  isTerminal,
+  nextStatuses,
+  REASON_REQUIRED,
+  reasonRequired,
+  REFERRAL_STATUSES,
+  STATUS_SETTER,
+  TRANSITIONS,
+  transitionProblem,
+} from './referral-status.ts'
+export type { ReferralStatus, Side, StatusValue } from './referral-status.ts'
+export {
+  DATA_CATEGORIES,
+  LEGAL_BASES,
+  OUTCOME_CODES,
+  PERSON_KINDS,
+  REFERRAL_FIELDS,
+  REFERRAL_TEXT_FIELDS,
+  SHARE_IDENTITY,
+  sharingField,
+  URGENCIES,
+} from './referral-vocab.ts'
+export type {
+  Attribution,
+  Consent,
+  ConsentRecord,
+  ConsentWithdrawal,
+  ContactPoint,
+  DataCategory,
+  FieldState,
+  IdentifyingDetails,
+  LegalBasis,
+  LegalBasisCode,
+  OutcomeCode,
+  Parties,
+  PersonKind,
+  PersonRef,
+  ReferralTextField,
+  Responsibility,
+  ResponsibilityRecord,
+  Service,
+  SignOff,
+  Urgency,
+} from './referral-vocab.ts'
+export {
+  createReferral,
+  ensureReferral,
+  isDraft,
+  referralText,
+  setTerms,
+  updateReferral,
+} from './referral.ts'
+export type { NewReferral, ReferralPatch, Terms } from './referral.ts'
+export { resolveReferralDispute, setStatus, statusHistory } from './referral-workflow.ts'
+export type { ReferralDecisionField, StatusChange } from './referral-workflow.ts'
+export { loopClosed, recordOutcome } from './referral-outcome.ts'
+export {
+  consentState,
+  recordConsent,
+  setDataSharing,
+  setLegalBasis,
+  withdrawConsent,
+} from './referral-consent.ts'
+export type { ConsentState, NewConsent } from './referral-consent.ts'
+export {
+  clearIdentifyingDetails,
+  identifyingDetailsFor,
+  mayHoldIdentifyingDetails,
+  setIdentifyingDetails,
+} from './referral-identity.ts'
+export type { IdentityView } from './referral-identity.ts'
+export {
+  addContactPoint,
+  addResponsibility,
+  fulfilResponsibility,
+  removeContactPoint,
+  removeResponsibility,
+  updateResponsibility,
+} from './referral-commitments.ts'
+export type { NewResponsibility } from './referral-commitments.ts'
+export { canonicalContent, contentHash, signOff, verifySignOffs } from './referral-signoff.ts'
+export type { SignOffResult } from './referral-signoff.ts'
+export { hasReferral, observeReferral, readReferral } from './referral-read.ts'
+export type { Referral } from './referral-read.ts'
+export { actionsFor, inbox, isOverdue } from './referral-inbox.ts'
+export type { ActionReason, Inbox, ReferralSummary } from './referral-inbox.ts'
+export { FHIR_SYSTEMS, SERVICE_REQUEST_STATUS, toFhir, toFhirResources } from './referral-fhir.ts'
+export type { FhirOptions, FhirReferral } from './referral-fhir.ts'
