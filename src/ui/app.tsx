@@ -1,6 +1,7 @@
 import { A, Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router'
 import { lazy, type JSX, Show } from 'solid-js'
 import { LanguageSwitcher } from './components/language-switcher.tsx'
+import { ReferralsNavLink } from './components/referrals-nav-link.tsx'
 import { SyncIndicator } from './components/sync-indicator.tsx'
 import { UpdatePrompt } from './components/update-prompt.tsx'
 import { I18nProvider, useI18n } from './i18n/i18n.tsx'
@@ -14,6 +15,8 @@ const DocumentScreen = lazy(() => import('./screens/document.tsx'))
 const Workspace = lazy(() => import('./screens/workspace.tsx'))
 const Admin = lazy(() => import('./screens/admin.tsx'))
 const Settings = lazy(() => import('./screens/settings.tsx'))
+const Referrals = lazy(() => import('./screens/referrals.tsx'))
+const ReferralPrint = lazy(() => import('./screens/referral-print.tsx'))
 
 const Layout = (props: RouteSectionProps) => {
   const { t } = useI18n()
@@ -33,13 +36,14 @@ const Layout = (props: RouteSectionProps) => {
         {(client) => (
           <>
             <SyncIndicator />
-            <nav class="app-nav" aria-label={t('nav.label')}>
-              <A href="/documents">{t('nav.documents')}</A>
-              <A href="/workspace">{t('nav.workspace')}</A>
-              <A href="/admin">{t('nav.admin')}</A>
-              <A href="/settings">{t('nav.settings')}</A>
-            </nav>
             <WorkspaceProvider sync={client()}>
+              <nav class="app-nav" aria-label={t('nav.label')}>
+                <A href="/documents">{t('nav.documents')}</A>
+                <ReferralsNavLink sync={client()} />
+                <A href="/workspace">{t('nav.workspace')}</A>
+                <A href="/admin">{t('nav.admin')}</A>
+                <A href="/settings">{t('nav.settings')}</A>
+              </nav>
               <main id="main" tabindex="-1">
                 {props.children}
               </main>
@@ -84,6 +88,8 @@ export const App = () => (
         <Route path="/join/:code?" component={Join} />
         <Route path="/documents" component={Enrolled(Documents)} />
         <Route path="/documents/:id" component={Enrolled(DocumentScreen)} />
+        <Route path="/documents/:id/print" component={Enrolled(ReferralPrint)} />
+        <Route path="/referrals" component={Enrolled(Referrals)} />
         <Route path="/workspace" component={Enrolled(Workspace)} />
         <Route path="/admin" component={Enrolled(Admin)} />
         <Route path="/settings" component={Enrolled(Settings)} />

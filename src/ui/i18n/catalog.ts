@@ -3,13 +3,28 @@ import { admin } from './messages/admin.ts'
 import { common } from './messages/common.ts'
 import { openDocument } from './messages/document.ts'
 import { documents } from './messages/documents.ts'
+import { referral } from './messages/referral.ts'
+import { referralPanels } from './messages/referral-panels.ts'
+import { referrals } from './messages/referrals.ts'
 import { settings } from './messages/settings.ts'
 import { share } from './messages/share.ts'
 import { welcome } from './messages/welcome.ts'
 import { workspace } from './messages/workspace.ts'
 
 /** Every area's messages; an area adds itself here. */
-const AREAS = [common, documents, openDocument, welcome, workspace, admin, settings, share] as const
+const AREAS = [
+  common,
+  documents,
+  openDocument,
+  welcome,
+  workspace,
+  admin,
+  settings,
+  share,
+  referralPanels,
+  referral,
+  referrals,
+] as const
 
 type Area = (typeof AREAS)[number]
 export type MessageKey = Area extends infer A

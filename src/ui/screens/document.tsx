@@ -4,6 +4,7 @@ import {
   createMemo,
   createSignal,
   For,
+  lazy,
   Match,
   onCleanup,
   Show,
@@ -44,10 +45,15 @@ const HINTS: Partial<Record<PlanTextField, MessageKey>> = {
 const isPlanField = (f: string | null): f is PlanTextField =>
   (PLAN_TEXT_FIELDS as readonly (string | null)[]).includes(f)
 
+/** A referral agreement has its own editor (loaded when one is opened). */
+const ReferralScreen = lazy(() => import('./referral.tsx'))
+
 /** `/documents/:id`: one document, opened from this device's storage first. */
 export default function DocumentScreen() {
   const params = useParams()
   const { t } = useI18n()
+  const ws = useWorkspace()
+  const kindOf = (id: string) => ws.entries().find((e) => e.id === id)?.kind
   return (
     <Show when={params.id} keyed>
       {(id) => (
@@ -60,7 +66,9 @@ export default function DocumentScreen() {
             </section>
           }
         >
-          <OpenDocument id={id} />
+          <Show when={kindOf(id) === 'referral'} fallback={<OpenDocument id={id} />}>
+            <ReferralScreen id={id} />
+          </Show>
         </Show>
       )}
     </Show>

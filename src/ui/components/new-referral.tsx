@@ -1,0 +1,325 @@
+import { useNavigate } from '@solidjs/router'
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js'
+import {
+  addEntry,
+  createReferral,
+  type NewReferral,
+  PERSON_KINDS,
+  type PersonKind,
+  randomId,
+  readReferral,
+  setSummary,
+  URGENCIES,
+  type Urgency,
+} from '../../model/index.ts'
+import { checkNewReferral, type NewReferralField } from '../../model/referral-new.ts'
+import { digestAsSummary, referralDigest } from '../../model/referral-summary.ts'
+import type { MessageKey } from '../i18n/catalog.ts'
+import { useI18n } from '../i18n/i18n.tsx'
+import { useSync } from '../state/session.tsx'
+import { useWorkspace } from '../state/workspace-context.tsx'
+import { type Problem, problemOf, ProblemAlert } from './referral-common.tsx'
+
+/** Roles that refer: observers read, supervisors mediate. */
+export const MAY_REFER = ['field-worker', 'coordinator'] as const
+
+const FIELD_ERRORS: Record<NewReferralField, MessageKey> = {
+  receivingAgencyId: 'referrals.new.error.agency',
+  person: 'referrals.new.error.code',
+  service: 'referrals.new.error.service',
+  urgency: 'referral.error.invalid-urgency',
+  respondBy: 'referral.error.invalid-date',
+  completeBy: 'referral.error.invalid-date',
+}
+
+/**
+ * A new referral, made entirely on this device: the document, its index entry and summary are
+ * written locally, and the receiving agency's access waits in the grant outbox until the relay
+ * has the document. It starts as a draft; the referrer sends it from the referral's status bar.
+ */
+export const NewReferralForm = (props: { onCancel: () => void }) => {
+  const { t } = useI18n()
+  const sync = useSync()
+  const ws = useWorkspace()
+  const navigate = useNavigate()
+  const me = () => ws.me()
+  const others = createMemo(() => ws.agencies().filter((a) => a.id !== me()?.agencyId))
+
+  const [receiving, setReceiving] = createSignal('')
+  const [service, setService] = createSignal('')
+  const [kind, setKind] = createSignal<PersonKind>('person')
+  const [code, setCode] = createSignal('')
+  const [urgency, setUrgency] = createSignal<Urgency>('routine')
+  const [respondBy, setRespondBy] = createSignal('')
+  const [completeBy, setCompleteBy] = createSignal('')
+  const [reason, setReason] = createSignal('')
+  const [request, setRequest] = createSignal('')
+  const [invalid, setInvalid] = createSignal<Partial<Record<NewReferralField, MessageKey>>>({})
+  const [problem, setProblem] = createSignal<Problem | null>(null)
+  const [busy, setBusy] = createSignal(false)
+  const controls: Partial<Record<NewReferralField, HTMLElement>> = {}
+  // Opened by a button that disappears: the form's first field takes the focus.
+  onMount(() => controls.receivingAgencyId?.focus())
+
+  const draft = (id: string): NewReferral => ({
+    id,
+    receivingAgencyId: receiving(),
+    person: { kind: kind(), code: code().trim() },
+    urgency: urgency(),
+    ...(service().trim() !== '' && { service: { name: service().trim() } }),
+    ...(respondBy() !== '' && { respondBy: respondBy() }),
+    ...(completeBy() !== '' && { completeBy: completeBy() }),
+    ...(reason().trim() !== '' && { reason: reason() }),
+    ...(request().trim() !== '' && { request: request() }),
+  })
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault()
+    const member = me()
+    if (!member || busy()) return
+    const id = randomId()
+    const problems = checkNewReferral(draft(id), member.agencyId)
+    setInvalid(Object.fromEntries(problems.map((p) => [p.field, FIELD_ERRORS[p.field]])))
+    setProblem(null)
+    const first = problems[0]
+    if (first) {
+      controls[first.field]?.focus()
+      return
+    }
+    setBusy(true)
+    const actor = { memberId: member.id, agencyId: member.agencyId }
+    const conn = sync.acquire(id)
+    try {
+      await conn.ready
+      createReferral(conn.doc, draft(id), actor)
+      const workspace = sync.workspace.doc
+      addEntry(
+        workspace,
+        { kind: 'referral', title: code().trim(), sharedWith: [receiving()], needsActionBy: [] },
+        actor,
+        { id },
+      )
+      setSummary(workspace, id, digestAsSummary(referralDigest(readReferral(conn.doc))))
+      // Waits in the outbox (surviving reloads) until the relay has the document.
+      void sync.grants
+        .share({ documentId: id, subjectKind: 'agency', subjectId: receiving(), level: 'write' })
+        .catch(() => undefined)
+      navigate(`/documents/${id}`)
+    } catch (err) {
+      setProblem(problemOf(err))
+    } finally {
+      // The new document stays open until the relay confirms it, or the editor takes it over.
+      sync.release(id)
+      setBusy(false)
+    }
+  }
+
+  const describedBy = (field: NewReferralField, hint?: string) =>
+    [hint, invalid()[field] ? `new-referral-${field}-error` : undefined]
+      .filter(Boolean)
+      .join(' ') || undefined
+
+  const FieldError = (p: { field: NewReferralField }) => (
+    <Show when={invalid()[p.field]}>
+      {(key) => (
+        <p
+          id={`new-referral-${p.field}-error`}
+          class="field-error"
+          data-testid={`new-referral-${p.field}-error`}
+        >
+          {t(key())}
+        </p>
+      )}
+    </Show>
+  )
+
+  return (
+    <form
+      class="rf-new"
+      onSubmit={(e) => void submit(e)}
+      novalidate
+      aria-labelledby="new-referral-heading"
+      data-testid="new-referral-form"
+    >
+      <h2 id="new-referral-heading">{t('referrals.new.heading')}</h2>
+      <p class="field-hint">{t('referrals.new.lead')}</p>
+
+      <div class="field">
+        <label for="new-referral-agency">{t('referrals.new.agency')}</label>
+        <select
+          id="new-referral-agency"
+          ref={(el) => (controls.receivingAgencyId = el)}
+          value={receiving()}
+          onChange={(e) => setReceiving(e.currentTarget.value)}
+          aria-invalid={invalid().receivingAgencyId ? 'true' : undefined}
+          aria-describedby={describedBy('receivingAgencyId')}
+          required
+          data-testid="new-referral-agency"
+        >
+          <option value="">{t('referrals.new.agencyChoose')}</option>
+          <For each={others()}>
+            {(a) => (
+              <option value={a.id} selected={a.id === receiving()}>
+                {a.name}
+              </option>
+            )}
+          </For>
+        </select>
+        <FieldError field="receivingAgencyId" />
+      </div>
+
+      <div class="field">
+        <label for="new-referral-service">{t('referrals.new.service')}</label>
+        <input
+          id="new-referral-service"
+          ref={(el) => (controls.service = el)}
+          type="text"
+          autocomplete="off"
+          maxLength={120}
+          value={service()}
+          onInput={(e) => setService(e.currentTarget.value)}
+          aria-invalid={invalid().service ? 'true' : undefined}
+          aria-describedby={describedBy('service', 'new-referral-service-hint')}
+          data-testid="new-referral-service"
+        />
+        <p id="new-referral-service-hint" class="field-hint">
+          {t('referrals.new.serviceHint')}
+        </p>
+        <FieldError field="service" />
+      </div>
+
+      <fieldset class="rf-person">
+        <legend>{t('referrals.new.person')}</legend>
+        <div class="field">
+          <label for="new-referral-kind">{t('referrals.new.kind')}</label>
+          <select
+            id="new-referral-kind"
+            value={kind()}
+            onChange={(e) => setKind(e.currentTarget.value as PersonKind)}
+            data-testid="new-referral-kind"
+          >
+            <For each={PERSON_KINDS}>
+              {(k) => (
+                <option value={k} selected={k === kind()}>
+                  {t(`referral.kind.${k}`)}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="new-referral-code">{t('referrals.new.code')}</label>
+          <input
+            id="new-referral-code"
+            ref={(el) => (controls.person = el)}
+            type="text"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+            maxLength={40}
+            value={code()}
+            onInput={(e) => setCode(e.currentTarget.value)}
+            aria-invalid={invalid().person ? 'true' : undefined}
+            aria-describedby={describedBy('person', 'new-referral-code-hint')}
+            required
+            data-testid="new-referral-code"
+          />
+          <p id="new-referral-code-hint" class="field-hint">
+            {t('referrals.new.codeHint')}
+          </p>
+          <FieldError field="person" />
+        </div>
+      </fieldset>
+
+      <div class="rf-new-row">
+        <div class="field">
+          <label for="new-referral-urgency">{t('referral.field.urgency')}</label>
+          <select
+            id="new-referral-urgency"
+            ref={(el) => (controls.urgency = el)}
+            value={urgency()}
+            onChange={(e) => setUrgency(e.currentTarget.value as Urgency)}
+            data-testid="new-referral-urgency"
+          >
+            <For each={URGENCIES}>
+              {(u) => (
+                <option value={u} selected={u === urgency()}>
+                  {t(`referral.urgency.${u}`)}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="new-referral-respond-by">{t('referral.field.respondBy')}</label>
+          <input
+            id="new-referral-respond-by"
+            ref={(el) => (controls.respondBy = el)}
+            type="date"
+            value={respondBy()}
+            onInput={(e) => setRespondBy(e.currentTarget.value)}
+            aria-invalid={invalid().respondBy ? 'true' : undefined}
+            aria-describedby={describedBy('respondBy')}
+            data-testid="new-referral-respond-by"
+          />
+          <FieldError field="respondBy" />
+        </div>
+        <div class="field">
+          <label for="new-referral-complete-by">{t('referral.field.completeBy')}</label>
+          <input
+            id="new-referral-complete-by"
+            ref={(el) => (controls.completeBy = el)}
+            type="date"
+            value={completeBy()}
+            onInput={(e) => setCompleteBy(e.currentTarget.value)}
+            aria-invalid={invalid().completeBy ? 'true' : undefined}
+            aria-describedby={describedBy('completeBy')}
+            data-testid="new-referral-complete-by"
+          />
+          <FieldError field="completeBy" />
+        </div>
+      </div>
+
+      <div class="field">
+        <label for="new-referral-reason">{t('referral.field.reason')}</label>
+        <textarea
+          id="new-referral-reason"
+          rows={3}
+          value={reason()}
+          onInput={(e) => setReason(e.currentTarget.value)}
+          aria-describedby="new-referral-text-hint"
+          data-testid="new-referral-reason"
+        />
+      </div>
+      <div class="field">
+        <label for="new-referral-request">{t('referral.field.request')}</label>
+        <textarea
+          id="new-referral-request"
+          rows={3}
+          value={request()}
+          onInput={(e) => setRequest(e.currentTarget.value)}
+          aria-describedby="new-referral-text-hint"
+          data-testid="new-referral-request"
+        />
+        <p id="new-referral-text-hint" class="field-hint">
+          {t('referrals.new.textHint')}
+        </p>
+      </div>
+
+      <ProblemAlert problem={problem()} testId="new-referral-error" />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy()} data-testid="new-referral-submit">
+          {busy() ? t('referrals.new.creating') : t('referrals.new.submit')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => props.onCancel()}
+          data-testid="new-referral-cancel"
+        >
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,143 @@
+import { createSignal, onCleanup, Show } from 'solid-js'
+import { ModelError, type ModelErrorCode, type Urgency } from '../../model/index.ts'
+import type { MessageKey } from '../i18n/catalog.ts'
+import { type Params, useI18n } from '../i18n/i18n.tsx'
+import { useWorkspace } from '../state/workspace-context.tsx'
+import './referral.css'
+
+// Small pieces shared by the referral inbox, the new-referral form and the referral editor.
+
+/** A message kept as a key, so that an error follows a change of language. */
+export interface Problem {
+  key: MessageKey
+  params?: Params
+}
+
+/** The model's refusals a referral screen can meet, each with a sentence for a person. */
+const ERRORS: Partial<Record<ModelErrorCode, MessageKey>> = {
+  'not-a-party': 'referral.error.not-a-party',
+  'wrong-side': 'referral.error.wrong-side',
+  'invalid-transition': 'referral.error.invalid-transition',
+  'reason-required': 'referral.error.reason-required',
+  'field-disputed': 'referral.error.field-disputed',
+  'not-disputed': 'referral.error.not-disputed',
+  'rationale-required': 'referral.error.rationale-required',
+  'invalid-status': 'referral.error.invalid-status',
+  'not-draft': 'referral.error.not-draft',
+  'invalid-date': 'referral.error.invalid-date',
+  'invalid-urgency': 'referral.error.invalid-urgency',
+  'invalid-person-code': 'referral.error.invalid-person-code',
+  'invalid-party': 'referral.error.invalid-party',
+  'invalid-outcome': 'referral.error.invalid-outcome',
+  'outcome-too-early': 'referral.error.outcome-too-early',
+  'not-found': 'referral.error.not-found',
+  'invalid-id': 'referral.error.invalid-service',
+  'invalid-name': 'referral.error.invalid-service',
+  'invalid-title': 'referral.error.invalid-person-code',
+}
+
+/** A refused write as a translated problem; anything but a ModelError keeps its message. */
+export const problemOf = (err: unknown): Problem => {
+  const key = err instanceof ModelError ? ERRORS[err.code] : undefined
+  if (key) return { key }
+  return {
+    key: 'referral.error.other',
+    params: { message: err instanceof Error ? err.message : String(err) },
+  }
+}
+
+/** Runs a write through the model; keeps its refusal for an alert. Returns whether it went through. */
+export const createAction = () => {
+  const [problem, setProblem] = createSignal<Problem | null>(null)
+  const run = (write: () => void): boolean => {
+    try {
+      write()
+      setProblem(null)
+      return true
+    } catch (err) {
+      setProblem(problemOf(err))
+      return false
+    }
+  }
+  return { problem, setProblem, run }
+}
+
+export const ProblemAlert = (props: { problem: Problem | null; testId: string; id?: string }) => {
+  const { t } = useI18n()
+  return (
+    <Show when={props.problem}>
+      {(p) => (
+        <p class="field-error rf-alert" role="alert" id={props.id} data-testid={props.testId}>
+          {t(p().key, p().params)}
+        </p>
+      )}
+    </Show>
+  )
+}
+
+/**
+ * A calendar date (YYYY-MM-DD) as a local midnight, so that the locale's formatter shows the
+ * same day in every time zone (new Date('2026-03-08') is UTC midnight: the 7th in the Americas).
+ */
+const localDay = (date: string): Date => {
+  const [y, m, d] = date.split('-').map(Number)
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1)
+}
+
+/** Names from the partnership's directory, the id when unknown, and dates for the locale. */
+export const useReferralFormat = () => {
+  const { formatDate } = useI18n()
+  const ws = useWorkspace()
+  return {
+    agency: (id: string) => ws.agency(id)?.name ?? id,
+    member: (id: string) => ws.member(id)?.displayName ?? id,
+    day: (date: string) => formatDate(localDay(date)),
+  }
+}
+
+/** The current time, renewed every minute: deadlines pass while a screen stays open. */
+export const createNow = (everyMs = 60_000): (() => Date) => {
+  const [now, setNow] = createSignal(new Date())
+  const timer = setInterval(() => setNow(new Date()), everyMs)
+  onCleanup(() => clearInterval(timer))
+  return now
+}
+
+/** A deadline with its "overdue" marker (in words, not colour alone). */
+export const Deadline = (props: {
+  label: MessageKey
+  date: string | null
+  overdue: boolean
+  testId: string
+}) => {
+  const { t } = useI18n()
+  const format = useReferralFormat()
+  return (
+    <Show when={props.date}>
+      {(date) => (
+        <span class="rf-deadline" data-testid={props.testId} data-overdue={props.overdue}>
+          {t(props.label, { date: format.day(date()) })}
+          <Show when={props.overdue}>
+            {' '}
+            <strong class="badge badge-overdue" data-testid={`${props.testId}-overdue`}>
+              {t('referral.overdue')}
+            </strong>
+          </Show>
+        </span>
+      )}
+    </Show>
+  )
+}
+
+export const UrgencyLabel = (props: { urgency: Urgency | 'disputed' | null }) => {
+  const { t } = useI18n()
+  return (
+    <Show when={props.urgency}>
+      {(u) => (
+        <span class="rf-urgency" data-urgency={u()}>
+          {t(`referral.urgency.${u()}`)}
+        </span>
+      )}
+    </Show>
+  )
+}

@@ -1,0 +1,832 @@
+import { A } from '@solidjs/router'
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  ErrorBoundary,
+  For,
+  type JSX,
+  Match,
+  onCleanup,
+  Show,
+  Switch,
+  untrack,
+} from 'solid-js'
+import {
+  type Actor,
+  DOCUMENT_SCHEMA_VERSION,
+  type FieldState,
+  getEntry,
+  getSummary,
+  hasReferral,
+  ModelError,
+  observeReferral,
+  readMeta,
+  readReferral,
+  type Referral,
+  type ReferralDecisionField,
+  REFERRAL_FIELDS,
+  type ReferralTextField,
+  referralText,
+  setTerms,
+  setSummary,
+  type Side,
+  type Terms,
+  type TextField,
+  updateEntry,
+  updateReferral,
+  URGENCIES,
+  type Urgency,
+} from '../../model/index.ts'
+import {
+  agenciesToAct,
+  digestAsSummary,
+  overdueParts,
+  referralDigest,
+} from '../../model/referral-summary.ts'
+import type { DocConnection, DocStatus } from '../../sync/doc-connection.ts'
+import { type Presence, PresenceChannel } from '../../sync/presence.ts'
+import { CLOSE } from '../../sync/protocol.ts'
+import {
+  createAction,
+  createNow,
+  Deadline,
+  ProblemAlert,
+  useReferralFormat,
+} from '../components/referral-common.tsx'
+import { ReferralConsent } from '../components/referral-consent.tsx'
+import { type Candidate, DisputedField } from '../components/referral-dispute.tsx'
+import { ReferralExport } from '../components/referral-export.tsx'
+import { ReferralHistory } from '../components/referral-history.tsx'
+import { ReferralOutcome } from '../components/referral-outcome.tsx'
+import type { ReferralPanelProps } from '../components/referral-panel.ts'
+import { ReferralResponsibilities } from '../components/referral-responsibilities.tsx'
+import { ReferralSignOffs } from '../components/referral-signoffs.tsx'
+import { ReferralStatusBar } from '../components/referral-status-bar.tsx'
+import { SharePanel } from '../components/share-panel.tsx'
+import { TextFieldEditor } from '../components/text-field.tsx'
+import type { MessageKey } from '../i18n/catalog.ts'
+import { useI18n } from '../i18n/i18n.tsx'
+import { createDocStatus } from '../state/create-sync-status.ts'
+import { useSync } from '../state/session.tsx'
+import { useWorkspace } from '../state/workspace-context.tsx'
+import './screens-b.css'
+
+const TEXT_FIELDS: { field: ReferralTextField; label: MessageKey; presence: string }[] = [
+  { field: 'reason', label: 'referral.field.reason', presence: 'reason' },
+  { field: 'request', label: 'referral.field.request', presence: 'request' },
+]
+
+const PRESENCE_FIELDS: Record<string, MessageKey> = {
+  reason: 'referral.field.reason',
+  request: 'referral.field.request',
+  'outcome.note': 'referral.field.outcomeNote',
+}
+
+/** How often the outbox is looked at while a grant for this referral waits in it. */
+const GRANT_POLL_MS = 1500
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x))
+
+/**
+ * `/documents/:id` for a referral agreement: its parties and terms, the status bar, the
+ * referrer's words, the outcome, the history and the panels for consent, responsibilities,
+ * sign-offs and export. Opened from this device's storage first; works offline.
+ */
+export default function ReferralScreen(props: { id: string }) {
+  const id = props.id
+  const { t } = useI18n()
+  const sync = useSync()
+  const ws = useWorkspace()
+  const format = useReferralFormat()
+  const conn = sync.acquire(id)
+  onCleanup(() => sync.release(id))
+  const status = createDocStatus(conn)
+  const now = createNow()
+
+  const [ready, setReady] = createSignal(false)
+  let disposed = false
+  onCleanup(() => (disposed = true))
+  void conn.ready.then(() => !disposed && setReady(true))
+
+  // Every transaction that touched the referral, local or remote (RF22), reads it again.
+  const [version, setVersion] = createSignal(0)
+  onCleanup(observeReferral(conn.doc, () => setVersion((v) => v + 1)))
+  const read = (at: Date): Referral | undefined => {
+    if (!hasReferral(conn.doc)) return undefined
+    try {
+      return readReferral(conn.doc, at)
+    } catch (err) {
+      // Half-arrived (parties before the genesis): wait for the rest.
+      if (err instanceof ModelError) return undefined
+      throw err
+    }
+  }
+  const referral = createMemo(() => {
+    version()
+    return ready() ? read(now()) : undefined
+  })
+  const meta = createMemo(() => (version(), ready() ? readMeta(conn.doc) : undefined))
+
+  const entry = createMemo(() => ws.entries().find((e) => e.id === id))
+  const member = () => ws.me()
+  const actor = createMemo((): Actor | undefined => {
+    const m = member()
+    return m ? { memberId: m.id, agencyId: m.agencyId } : undefined
+  })
+  const side = (): Side | undefined => {
+    const r = referral()
+    const agencyId = member()?.agencyId
+    if (!r || agencyId === undefined) return undefined
+    if (agencyId === r.parties.referringAgencyId) return 'referrer'
+    if (agencyId === r.parties.receivingAgencyId) return 'receiver'
+    return undefined
+  }
+  const observer = () => member()?.role === 'observer'
+  const readOnly = () =>
+    !member() || observer() || status().readOnly || status().state === 'refused'
+  const mayResolve = () => !readOnly() && (side() !== undefined || member()?.role === 'supervisor')
+
+  // The workspace's summary and the index entry's "needs action" are caches of this document
+  // (I7): refreshed after each of my writes, and whenever the document is in step with the
+  // relay, so that a stale copy opened offline never overwrites a newer summary.
+  const refreshCaches = (r: Referral) => {
+    const m = member()
+    if (!m || m.role === 'observer') return
+    const workspace = sync.workspace.doc
+    try {
+      setSummary(workspace, id, digestAsSummary(referralDigest(r)))
+      const current = getEntry(workspace, id)
+      const needs = agenciesToAct(r, new Date())
+      if (current && !sameSet(current.needsActionBy, needs)) {
+        updateEntry(workspace, id, { needsActionBy: needs })
+      }
+    } catch (err) {
+      if (!(err instanceof ModelError)) throw err
+    }
+  }
+  createEffect(() => {
+    const r = referral()
+    const synced = status().state === 'synced'
+    if (!r || !member()) return
+    untrack(() => {
+      if (synced || getSummary(sync.workspace.doc, id) === undefined) refreshCaches(r)
+    })
+  })
+  const onWrite = () => {
+    const r = read(new Date())
+    if (r) refreshCaches(r)
+  }
+
+  // The receiving agency's access, queued when the referral was made, until the relay takes it.
+  const [grantWaiting, setGrantWaiting] = createSignal<string[]>([])
+  const checkOutbox = () =>
+    setGrantWaiting(
+      sync.grants.waiting
+        .filter((g) => g.documentId === id && g.subjectKind === 'agency')
+        .map((g) => g.subjectId),
+    )
+  checkOutbox()
+  const outboxTimer = setInterval(checkOutbox, GRANT_POLL_MS)
+  onCleanup(() => clearInterval(outboxTimer))
+
+  const presence = createPresence(conn, ready)
+  const title = () => referral()?.person.code ?? entry()?.title ?? t('document.untitled')
+
+  const panelProps = (r: () => Referral, me: Actor): ReferralPanelProps => ({
+    conn,
+    referral: r,
+    me,
+    get readOnly() {
+      return readOnly()
+    },
+  })
+
+  return (
+    <article class="screen document-screen referral-screen" aria-labelledby="referral-title">
+      <A href="/referrals" class="back-link">
+        {t('referral.back')}
+      </A>
+      <h1 id="referral-title" data-testid="referral-title">
+        {title()}
+      </h1>
+      <p class="document-meta">
+        <span class="kind-label">{t('kind.referral')}</span>
+        <Show when={referral()}>{(r) => <span>{t(`referral.kind.${r().person.kind}`)}</span>}</Show>
+        <Show when={entry()}>
+          {(e) => (
+            <span>
+              {t('documents.entry.ownedBy', { agency: format.agency(e().ownerAgencyId) })}
+            </span>
+          )}
+        </Show>
+      </p>
+      <StatusLine status={status()} />
+      <Show when={status().state !== 'refused' && (observer() || status().readOnly)}>
+        <p class="notice" data-testid="document-readonly">
+          {observer() ? t('referral.readOnly.observer') : t('document.readOnly.grant')}
+        </p>
+      </Show>
+      <Show when={grantWaiting().length > 0}>
+        <p class="notice" data-testid="referral-grant-waiting">
+          {t('referral.grantWaiting', {
+            agency: grantWaiting().map(format.agency).join(', '),
+          })}
+        </p>
+      </Show>
+      <PresenceList peers={presence.peers()} />
+
+      <Switch>
+        <Match when={!ready()}>
+          <p class="empty-state">{t('document.loading')}</p>
+        </Match>
+        <Match when={meta() && meta()?.kind !== 'referral'}>
+          <p class="notice">{t('document.wrongKind')}</p>
+        </Match>
+        <Match when={(meta()?.schemaVersion ?? 0) > DOCUMENT_SCHEMA_VERSION}>
+          <p class="notice">{t('document.schemaTooNew')}</p>
+        </Match>
+        <Match when={status().state === 'refused'}>{null}</Match>
+        <Match when={!referral()}>
+          <p class="empty-state" data-testid="referral-waiting">
+            {t('document.waiting')}
+          </p>
+        </Match>
+        <Match when={referral() && actor()}>
+          {(me) => {
+            const r = () => referral() as Referral
+            const props = panelProps(r, me())
+            return (
+              <>
+                <ReferralFacts
+                  referral={r}
+                  now={now}
+                  conn={conn}
+                  me={me()}
+                  side={side()}
+                  readOnly={readOnly()}
+                  mayResolve={mayResolve()}
+                  onWrite={onWrite}
+                />
+                <ReferralStatusBar
+                  {...props}
+                  side={side()}
+                  mayResolve={mayResolve()}
+                  onWrite={onWrite}
+                />
+                <ReferralTexts
+                  conn={conn}
+                  me={me()}
+                  side={side()}
+                  readOnly={readOnly()}
+                  referral={r}
+                  onFocusField={presence.setField}
+                  peers={presence.peers()}
+                />
+                <ReferralOutcome
+                  {...props}
+                  side={side()}
+                  mayResolve={mayResolve()}
+                  onWrite={onWrite}
+                  onFocusField={presence.setField}
+                />
+                <Panel>
+                  <ReferralConsent {...props} />
+                </Panel>
+                <Panel>
+                  <ReferralResponsibilities {...props} />
+                </Panel>
+                <Panel>
+                  <ReferralSignOffs {...props} />
+                </Panel>
+                <ReferralHistory referral={r} />
+                <section class="rf-panel" aria-labelledby="referral-output-heading">
+                  <h2 id="referral-output-heading">{t('referral.output.heading')}</h2>
+                  <p>
+                    <A
+                      href={`/documents/${id}/print`}
+                      class="button secondary"
+                      data-testid="referral-print-link"
+                    >
+                      {t('referral.output.print')}
+                    </A>
+                  </p>
+                  <Panel>
+                    <ReferralExport {...props} />
+                  </Panel>
+                </section>
+              </>
+            )
+          }}
+        </Match>
+        <Match when={true}>
+          <p class="empty-state">{t('referrals.noMembership')}</p>
+        </Match>
+      </Switch>
+      <SharePanel documentId={id} />
+    </article>
+  )
+}
+
+/** A panel of another module: if it fails, the rest of the referral stays usable. */
+const Panel = (props: { children: JSX.Element }) => {
+  const { t } = useI18n()
+  return (
+    <ErrorBoundary
+      fallback={(err: unknown) => (
+        <p class="field-error" role="alert">
+          {t('error.generic', { message: err instanceof Error ? err.message : String(err) })}
+        </p>
+      )}
+    >
+      {props.children}
+    </ErrorBoundary>
+  )
+}
+
+type FactsProps = {
+  referral: () => Referral
+  now: () => Date
+  conn: DocConnection
+  me: Actor
+  side: Side | undefined
+  readOnly: boolean
+  mayResolve: boolean
+  onWrite: () => void
+}
+
+/** Who refers whom to whom, for what, how urgently and by when; disputed terms with every side. */
+const ReferralFacts = (props: FactsProps) => {
+  const { t } = useI18n()
+  const format = useReferralFormat()
+  const r = () => props.referral()
+  const overdue = createMemo(() => overdueParts(r(), props.now()))
+  const service = () => r().service?.name ?? r().service?.id
+  const dateLabel = (value: string | null) =>
+    value === null ? t('referral.deadline.none') : format.day(value)
+  const candidates = <T,>(state: FieldState<T>, label: (v: T) => string): Candidate[] =>
+    state.state === 'disputed'
+      ? state.candidates.map((c) => ({ value: c.value as never, label: label(c.value), by: c }))
+      : []
+  const TERMS: { field: ReferralDecisionField; name: MessageKey; candidates: () => Candidate[] }[] =
+    [
+      {
+        field: REFERRAL_FIELDS.urgency,
+        name: 'referral.field.urgency',
+        candidates: () => candidates(r().urgency, (u) => t(`referral.urgency.${u}`)),
+      },
+      {
+        field: REFERRAL_FIELDS.respondBy,
+        name: 'referral.field.respondBy',
+        candidates: () => candidates(r().respondBy, dateLabel),
+      },
+      {
+        field: REFERRAL_FIELDS.completeBy,
+        name: 'referral.field.completeBy',
+        candidates: () => candidates(r().completeBy, dateLabel),
+      },
+    ]
+  // Keyed by field name, so a resolution being typed survives others' changes to the referral.
+  const disputed = createMemo(
+    () => TERMS.filter((term) => r().disputedFields.includes(term.field)),
+    [],
+    { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) },
+  )
+
+  return (
+    <section class="rf-panel rf-facts-panel" aria-labelledby="referral-facts-heading">
+      <h2 id="referral-facts-heading" class="visually-hidden">
+        {t('referral.facts.heading')}
+      </h2>
+      <dl class="rf-facts" data-testid="referral-facts">
+        <div>
+          <dt>{t('referral.field.from')}</dt>
+          <dd data-testid="referral-from">
+            {format.agency(r().parties.referringAgencyId)}
+            <span class="rf-by"> · {format.member(r().parties.referringMemberId)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('referral.field.to')}</dt>
+          <dd data-testid="referral-to">{format.agency(r().parties.receivingAgencyId)}</dd>
+        </div>
+        <div>
+          <dt>{t('referral.field.service')}</dt>
+          <dd data-testid="referral-service">{service() ?? t('referral.service.none')}</dd>
+        </div>
+        <div>
+          <dt>{t('referral.field.urgency')}</dt>
+          <dd data-testid="referral-urgency">
+            <FieldValue field={r().urgency} render={(u) => t(`referral.urgency.${u}`)} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('referral.field.respondBy')}</dt>
+          <dd>
+            <DateValue
+              field={r().respondBy}
+              overdue={overdue().respondBy}
+              testId="referral-respond-by"
+            />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('referral.field.completeBy')}</dt>
+          <dd>
+            <DateValue
+              field={r().completeBy}
+              overdue={overdue().completeBy}
+              testId="referral-complete-by"
+            />
+          </dd>
+        </div>
+      </dl>
+      <Show when={overdue().commitments}>
+        <p class="notice" data-testid="referral-commitments-overdue">
+          <strong class="badge badge-overdue">{t('referral.overdue')}</strong>{' '}
+          {t('referral.commitmentsOverdue')}
+        </p>
+      </Show>
+      <For each={disputed()}>
+        {(d) => (
+          <DisputedField
+            conn={props.conn}
+            me={props.me}
+            field={d.field}
+            name={t(d.name)}
+            candidates={d.candidates()}
+            mayResolve={props.mayResolve}
+            onWrite={props.onWrite}
+            testId={`dispute-${d.field.replace('referral.', '')}`}
+          />
+        )}
+      </For>
+      <Show when={props.side && !props.readOnly}>
+        <TermsEditor {...props} />
+      </Show>
+    </section>
+  )
+}
+
+function FieldValue<T>(props: { field: FieldState<T>; render: (value: T) => string }) {
+  const { t } = useI18n()
+  return (
+    <Switch fallback={<span class="rf-muted">{t('referral.value.none')}</span>}>
+      <Match when={props.field.state === 'settled' && props.field}>
+        {(f) => <>{props.render((f() as { value: T }).value)}</>}
+      </Match>
+      <Match when={props.field.state === 'disputed'}>
+        <strong class="badge badge-overdue">{t('referral.dispute.badge')}</strong>
+      </Match>
+      <Match when={props.field.state === 'unreadable'}>
+        <span class="rf-muted">{t('referral.value.unreadable')}</span>
+      </Match>
+    </Switch>
+  )
+}
+
+const DateValue = (props: {
+  field: FieldState<string | null>
+  overdue: boolean
+  testId: string
+}) => {
+  const { t } = useI18n()
+  const date = () => (props.field.state === 'settled' ? props.field.value : null)
+  return (
+    <Show
+      when={date()}
+      fallback={
+        <span data-testid={props.testId}>
+          <FieldValue field={props.field} render={() => t('referral.deadline.none')} />
+        </span>
+      }
+    >
+      <Deadline
+        label="referral.deadline.date"
+        date={date()}
+        overdue={props.overdue}
+        testId={props.testId}
+      />
+    </Show>
+  )
+}
+
+/** Either party amends urgency, deadlines and the service (RF6, RF7); only changes are written. */
+const TermsEditor = (props: FactsProps) => {
+  const { t } = useI18n()
+  const action = createAction()
+  const [open, setOpen] = createSignal(false)
+  const settledOr = <T,>(f: FieldState<T>, fallback: T): T =>
+    f.state === 'settled' ? f.value : fallback
+  const [urgency, setUrgency] = createSignal<Urgency>('routine')
+  const [respondBy, setRespondBy] = createSignal('')
+  const [completeBy, setCompleteBy] = createSignal('')
+  const [service, setService] = createSignal('')
+  const [saved, setSaved] = createSignal(false)
+  let toggle: HTMLButtonElement | undefined
+  let first: HTMLInputElement | undefined
+  const close = () => {
+    setOpen(false)
+    toggle?.focus()
+  }
+  const start = () => {
+    const r = props.referral()
+    setUrgency(settledOr(r.urgency, 'routine'))
+    setRespondBy(settledOr(r.respondBy, null) ?? '')
+    setCompleteBy(settledOr(r.completeBy, null) ?? '')
+    setService(r.service?.name ?? r.service?.id ?? '')
+    setSaved(false)
+    action.setProblem(null)
+    setOpen(true)
+    first?.focus()
+  }
+  const save = (e: SubmitEvent) => {
+    e.preventDefault()
+    const r = props.referral()
+    const terms: Terms = {}
+    if (r.urgency.state !== 'settled' || r.urgency.value !== urgency()) terms.urgency = urgency()
+    const dates = [
+      ['respondBy', r.respondBy, respondBy()],
+      ['completeBy', r.completeBy, completeBy()],
+    ] as const
+    for (const [key, field, value] of dates) {
+      const current = settledOr(field, null) ?? ''
+      if (field.state !== 'disputed' && current !== value) terms[key] = value === '' ? null : value
+    }
+    const currentService = r.service?.name ?? r.service?.id ?? ''
+    const done = action.run(() => {
+      if (Object.keys(terms).length > 0) setTerms(props.conn.doc, terms, props.me)
+      if (service().trim() !== currentService) {
+        updateReferral(
+          props.conn.doc,
+          { service: service().trim() === '' ? null : { name: service().trim() } },
+          props.me,
+        )
+      }
+    })
+    if (done) {
+      props.onWrite()
+      setSaved(true)
+      close()
+    }
+  }
+  return (
+    <div class="rf-terms">
+      <Show
+        when={open()}
+        fallback={
+          <p>
+            <button
+              type="button"
+              class="secondary"
+              ref={toggle}
+              onClick={start}
+              data-testid="terms-toggle"
+            >
+              {t('referral.terms.change')}
+            </button>{' '}
+            <span role="status" class="field-hint">
+              {saved() ? t('referral.terms.saved') : ''}
+            </span>
+          </p>
+        }
+      >
+        <form
+          id="referral-terms-form"
+          class="rf-terms-form"
+          onSubmit={save}
+          novalidate
+          aria-labelledby="referral-terms-heading"
+          data-testid="terms-form"
+        >
+          <h3 id="referral-terms-heading">{t('referral.terms.heading')}</h3>
+          <p class="field-hint">{t('referral.terms.hint')}</p>
+          <div class="field">
+            <label for="terms-service">{t('referral.field.service')}</label>
+            <input
+              id="terms-service"
+              ref={first}
+              type="text"
+              maxLength={120}
+              value={service()}
+              onInput={(e) => setService(e.currentTarget.value)}
+              data-testid="terms-service"
+            />
+          </div>
+          <div class="rf-new-row">
+            <div class="field">
+              <label for="terms-urgency">{t('referral.field.urgency')}</label>
+              <select
+                id="terms-urgency"
+                value={urgency()}
+                onChange={(e) => setUrgency(e.currentTarget.value as Urgency)}
+                data-testid="terms-urgency"
+              >
+                <For each={URGENCIES}>
+                  {(u) => (
+                    <option value={u} selected={u === urgency()}>
+                      {t(`referral.urgency.${u}`)}
+                    </option>
+                  )}
+                </For>
+              </select>
+            </div>
+            <div class="field">
+              <label for="terms-respond-by">{t('referral.field.respondBy')}</label>
+              <input
+                id="terms-respond-by"
+                type="date"
+                value={respondBy()}
+                onInput={(e) => setRespondBy(e.currentTarget.value)}
+                data-testid="terms-respond-by"
+              />
+            </div>
+            <div class="field">
+              <label for="terms-complete-by">{t('referral.field.completeBy')}</label>
+              <input
+                id="terms-complete-by"
+                type="date"
+                value={completeBy()}
+                onInput={(e) => setCompleteBy(e.currentTarget.value)}
+                data-testid="terms-complete-by"
+              />
+            </div>
+          </div>
+          <ProblemAlert problem={action.problem()} testId="terms-error" />
+          <div class="actions">
+            <button type="submit" class="primary" data-testid="terms-save">
+              {t('common.save')}
+            </button>
+            <button type="button" class="secondary" onClick={close}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      </Show>
+    </div>
+  )
+}
+
+/** The referrer's words (RF7): editable by the referring agency, read by everyone else. */
+const ReferralTexts = (props: {
+  conn: DocConnection
+  me: Actor
+  side: Side | undefined
+  readOnly: boolean
+  referral: () => Referral
+  peers: Presence[]
+  onFocusField: (field: string | null) => void
+}) => {
+  const { t, locale } = useI18n()
+  const names = (list: string[]) =>
+    new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(list)
+  const writer = () => props.side === 'referrer' && !props.readOnly
+  return (
+    <section class="rf-panel" aria-labelledby="referral-texts-heading">
+      <h2 id="referral-texts-heading">{t('referral.texts.heading')}</h2>
+      <Show when={!writer()}>
+        <p class="field-hint">{t('referral.texts.byReferrer')}</p>
+      </Show>
+      <For each={TEXT_FIELDS}>
+        {(f) => {
+          const field = (() => {
+            try {
+              return referralText(props.conn.doc, f.field, props.me)
+            } catch (err) {
+              if (err instanceof ModelError) return null
+              throw err
+            }
+          })()
+          const editors = () => [
+            ...new Set(props.peers.filter((p) => p.field === f.presence).map((p) => p.name)),
+          ]
+          return (
+            <Show when={field}>
+              {(tf) => (
+                <TextFieldEditor
+                  id={`referral-${f.field}`}
+                  field={tf() as TextField}
+                  label={t(f.label)}
+                  readOnly={!writer()}
+                  testId={`field-${f.field}`}
+                  onFocusChange={(on) => props.onFocusField(on ? f.presence : null)}
+                  aside={
+                    <Show when={editors().length > 0}>
+                      <span class="editing-marker">
+                        {t('document.editing', {
+                          count: editors().length,
+                          names: names(editors()),
+                        })}
+                      </span>
+                    </Show>
+                  }
+                />
+              )}
+            </Show>
+          )
+        }}
+      </For>
+    </section>
+  )
+}
+
+/** Who else has this referral open, and in which field (never any case data). */
+const createPresence = (conn: DocConnection, ready: () => boolean) => {
+  const sync = useSync()
+  const ws = useWorkspace()
+  const [peers, setPeers] = createSignal<Presence[]>([])
+  const [field, setFieldSignal] = createSignal<string | null>(null)
+  let channel: PresenceChannel | null = null
+  const name = createMemo(() => ws.me()?.displayName ?? sync.session.memberId)
+  createEffect(() => {
+    const provider = ready() ? conn.provider : null
+    if (!provider) return
+    const ch = new PresenceChannel(provider.awareness, {
+      memberId: sync.session.memberId,
+      name: name(),
+    })
+    channel = ch
+    const current = untrack(field)
+    if (current !== null) ch.setField(current)
+    setPeers(ch.peers())
+    const off = ch.onChange(() => setPeers(ch.peers()))
+    onCleanup(() => {
+      off()
+      ch.destroy()
+      ch.setField(null)
+      channel = null
+    })
+  })
+  return {
+    peers,
+    setField: (f: string | null) => {
+      setFieldSignal(f)
+      channel?.setField(f)
+    },
+  }
+}
+
+const PresenceList = (props: { peers: Presence[] }) => {
+  const { t } = useI18n()
+  return (
+    <Show when={props.peers.length > 0}>
+      <div class="presence" data-testid="presence">
+        <h2 id="referral-presence-heading" class="presence-heading">
+          {t('document.presence.label')}
+        </h2>
+        <ul aria-labelledby="referral-presence-heading">
+          <For each={props.peers}>
+            {(p) => {
+              const key = p.field === null ? undefined : PRESENCE_FIELDS[p.field]
+              return (
+                <li data-testid="presence-peer">
+                  {key
+                    ? t('document.presence.inField', { name: p.name, field: t(key) })
+                    : t('document.presence.reading', { name: p.name })}
+                </li>
+              )
+            }}
+          </For>
+        </ul>
+      </div>
+    </Show>
+  )
+}
+
+/** This document's connection: offline, connecting, up to date or refused, and unsaved changes. */
+const StatusLine = (props: { status: DocStatus }) => {
+  const { t } = useI18n()
+  const refusal = (): string => {
+    const code = props.status.refusal?.code ?? 0
+    if (code === CLOSE.FORBIDDEN) return t('referral.refused.forbidden')
+    if (code === CLOSE.REVOKED) return t('document.refused.revoked')
+    if (code === CLOSE.BAD_ROOM) return t('document.refused.badRoom')
+    if (code === CLOSE.TOO_LARGE) return t('document.refused.tooLarge')
+    return t('document.refused.other', { code: String(code) })
+  }
+  return (
+    <div
+      class="doc-status"
+      data-state={props.status.state}
+      data-testid="doc-status"
+      aria-label={t('document.status.label')}
+      role="group"
+    >
+      <span class="sync-dot" aria-hidden="true" />
+      <Show
+        when={props.status.state === 'refused'}
+        fallback={<span data-testid="doc-state">{t(`status.${props.status.state}`)}</span>}
+      >
+        <strong role="alert" data-testid="doc-refused">
+          {refusal()}
+        </strong>
+      </Show>
+      <Show when={props.status.pending > 0}>
+        <span class="doc-pending" data-testid="doc-pending" data-count={props.status.pending}>
+          {t('status.pending', { count: props.status.pending })}
+        </span>
+      </Show>
+    </div>
+  )
+}
