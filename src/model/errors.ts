@@ -38,6 +38,20 @@ export type ModelErrorCode =
   | 'invalid-outcome'
   | 'outcome-too-early'
   | 'invalid-key'
+  | 'not-mediator'
+  | 'not-your-position'
+  | 'invalid-stage'
+  | 'invalid-category'
+  | 'mediation-closed'
+  | 'decision-required'
+  | 'invalid-variant'
+  | 'invalid-language'
+  | 'invalid-period'
+  | 'invalid-participant'
+  | 'invalid-progress'
+  | 'family-authored'
+  | 'not-supervisor'
+  | 'approval-required'
 
 export class ModelError extends Error {
   readonly code: ModelErrorCode

@@ -139,3 +139,79 @@ export { actionsFor, inbox, isOverdue } from './referral-inbox.ts'
 export type { ActionReason, Inbox, ReferralSummary } from './referral-inbox.ts'
 export { FHIR_SYSTEMS, SERVICE_REQUEST_STATUS, toFhir, toFhirResources } from './referral-fhir.ts'
 export type { FhirOptions, FhirReferral } from './referral-fhir.ts'
+export {
+  MEDIATION_CATEGORIES,
+  MEDIATION_FIELDS,
+  MEDIATION_LINK_KINDS,
+  MEDIATION_OUTCOMES,
+  MEDIATION_STAGES,
+  MEDIATION_URGENCIES,
+} from './mediation-vocab.ts'
+export type {
+  LearningPoint,
+  MediationAction,
+  MediationCategory,
+  MediationDecision,
+  MediationLink,
+  MediationLinkKind,
+  MediationOutcome,
+  MediationOutcomeValue,
+  MediationParticipant,
+  MediationParty,
+  MediationPartyRecord,
+  MediationProposal,
+  MediationSession,
+  MediationStage,
+  MediationUrgency,
+  StageMove,
+} from './mediation-vocab.ts'
+export {
+  addWorkingDays,
+  isWorkingDay,
+  POLISH_PUBLIC_HOLIDAYS,
+  polishPublicHolidays,
+  STAGE_WORKING_DAYS,
+  stageDeadline,
+  URGENT_HOURS,
+} from './mediation-calendar.ts'
+export { createMediation, ensureMediation, openMediation, setMediationTerms } from './mediation.ts'
+export type { DisputeToMediate, NewMediation } from './mediation.ts'
+export { addMediationLink, addMediationParty, positionText } from './mediation-parties.ts'
+export { moveStage, readStageMoves } from './mediation-stage.ts'
+export {
+  addLearningPoint,
+  addMediationAction,
+  addProposal,
+  recordSession,
+} from './mediation-records.ts'
+export {
+  applyDecision,
+  applyRecordedDecision,
+  decisionApplied,
+  recordDecision,
+  recordMediationOutcome,
+  settledDecision,
+} from './mediation-decision.ts'
+export {
+  hasMediation,
+  mediationGrants,
+  observeMediation,
+  readMediation,
+  timeLeft,
+} from './mediation-read.ts'
+export type { Mediation, MediationGrant, TimeLeft } from './mediation-read.ts'
+export {
+  consoleItem,
+  consoleItemsFromSummaries,
+  MEDIATION_SUMMARY_VERSION,
+  mediationDigest,
+  mediationSummary,
+  parseMediationDigest,
+  supervisorConsole,
+} from './mediation-summary.ts'
+export type {
+  ConsoleItem,
+  ConsoleRow,
+  MediationDigest,
+  SupervisorConsole,
+} from './mediation-summary.ts'
