@@ -215,3 +215,125 @@ export type {
   MediationDigest,
   SupervisorConsole,
 } from './mediation-summary.ts'
+export { ALL_PLAN_TEXT_FIELDS, extensionClientId, FAMILY_TEXT_FIELDS, planTextAs } from './plan.ts'
+export type { AnyPlanTextField } from './plan.ts'
+export {
+  ACTION_STATUSES,
+  actionField,
+  APPROVAL_STATES,
+  ATTENDANCE,
+  COMMITMENT_TYPES,
+  FAMILY_POSITIONS,
+  FAMILY_ROLES,
+  familyPositionField,
+  GOAL_PROGRESS,
+  goalField,
+  PLAN_FIELDS,
+  PLAN_LANGUAGES,
+  PLAN_REASON_REQUIRED,
+  PLAN_STATUSES,
+  PLAN_TRANSITIONS,
+  PLAN_VARIANTS,
+} from './plan-vocab.ts'
+export type {
+  AcknowledgementRecord,
+  ActionRecord,
+  ActionStatus,
+  ActionStatusValue,
+  AmendmentRecord,
+  ApprovalState,
+  ApprovalValue,
+  AssessmentRecord,
+  Attendance,
+  AttendanceRecord,
+  CommitmentRecord,
+  CommitmentType,
+  ContingencyRecord,
+  FamilyPosition,
+  FamilyPositionCode,
+  FamilyRole,
+  GoalProgress,
+  GoalRecord,
+  MeetingRecord,
+  Participant as PlanParticipant,
+  PartyRef as PlanPartyRef,
+  Period as PlanPeriod,
+  PlanSide,
+  PlanStatus,
+  PlanStatusValue,
+  PlanVariant,
+  ProblemRecord,
+  ReviewRecord,
+} from './plan-vocab.ts'
+export {
+  canPlanTransition,
+  createPlan,
+  resolvePlanDispute,
+  setPlanDetails,
+  setPlanPeriod,
+  setPlanStatus,
+} from './plan-details.ts'
+export type { NewPlan, PlanDetailsPatch } from './plan-details.ts'
+export { addParticipant, removeParticipant, updateParticipant } from './plan-participants.ts'
+export type { NewParticipant } from './plan-participants.ts'
+export {
+  addProblem,
+  familyDisagrees,
+  rankedProblems,
+  rankProblems,
+  removeProblem,
+  selectProblems,
+  setFamilyPosition,
+  updateProblem,
+} from './plan-problems.ts'
+export type { PlanProblem } from './plan-problems.ts'
+export { addGoal, setGoalProgress, setGoalTarget, updateGoal } from './plan-goals.ts'
+export type { NewGoal } from './plan-goals.ts'
+export {
+  addAction,
+  setActionDeadline,
+  setActionResponsible,
+  setActionStatus,
+  updateAction,
+} from './plan-actions.ts'
+export type { ActionPatch, NewAction } from './plan-actions.ts'
+export {
+  addCommitment,
+  addContingency,
+  removePlanEntry,
+  updateCommitment,
+  updateContingency,
+} from './plan-commitments.ts'
+export type { NewCommitment, NewContingency } from './plan-commitments.ts'
+export {
+  addMeeting,
+  DEFAULT_MEETING_MINUTES,
+  meetingMinutes,
+  recordAttendance,
+  updateMeeting,
+} from './plan-meetings.ts'
+export type { NewMeeting } from './plan-meetings.ts'
+export { recordAmendment, recordAssessment, scheduleReview } from './plan-reviews.ts'
+export type { NewAssessment } from './plan-reviews.ts'
+export { planCanonicalContent, planContentHash } from './plan-content.ts'
+export {
+  acknowledgementStates,
+  acknowledgePlan,
+  approvalHistory,
+  approvePlan,
+  requestApproval,
+  returnPlan,
+} from './plan-approval.ts'
+export type { AcknowledgementState, ApprovalStep, RoleActor } from './plan-approval.ts'
+export { hasPlan, observePlan, readPlan } from './plan-read.ts'
+export type { Plan, PlanAction, PlanGoal, PlanMeeting, PlanReview } from './plan-read.ts'
+export {
+  actionIsOpen,
+  deadlineInForce,
+  isActionOverdue,
+  myActions,
+  planEnded,
+} from './plan-overdue.ts'
+export type { ActionOwner, MyAction, PlanForActions } from './plan-overdue.ts'
+export { planCalendar } from './plan-ical.ts'
+export type { CalendarOptions, PlanForCalendar } from './plan-ical.ts'
