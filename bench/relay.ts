@@ -6,7 +6,9 @@
  *    each its own child process whose pid is the server itself:
  *      floor     — bench/floor-server.ts, a bare websocket broadcast (no Yjs, no storage)
  *      reference — y-websocket 1.5.4 bin/server.js (npm alias y-websocket-ref), in memory
- *      mosty     — node --import tsx sync-server/main.ts with its durable defaults (SQLite WAL,
+ *      mosty     — the relay as `npm start` runs it: `node <its flags> main.js` on the bundle of
+ *                  sync-server/vite.config.ts (built afresh at the start of every run, so the
+ *                  figures are those of the sources), with its durable defaults (SQLite WAL,
  *                  synchronous FULL, 10 ms group commit) on a fresh data directory
  *    All three run for the whole load part, with their clients connected; the edit phases are
  *    interleaved (floor, reference, mosty, floor, …) for ROUNDS rounds and the best round of each
@@ -66,6 +68,8 @@ const LOAD_RUNS = 9
 const SEED = 0x5eed
 /** Which parts to run (for working on one of them): load, memory, open. */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'load,memory,open').split(','))
+/** Which servers the load and memory parts run (for working on one of them; ratios need all). */
+const SERVERS = new Set((process.env.BENCH_SERVERS ?? 'floor,reference,mosty').split(','))
 
 const TARGETS = {
   cpuVsReference: 0.8,
@@ -179,6 +183,17 @@ const stopChild = async (proc: ChildProcess): Promise<void> => {
 
 /** Extra node flags for every server process, for diagnosis only (e.g. `--cpu-prof`). */
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
+/** Extra node flags for the relay alone (for trying V8 options; later flags win). */
+const MOSTY_NODE_ARGS = (process.env.BENCH_MOSTY_NODE_ARGS ?? '').split(' ').filter(Boolean)
+/** The node flags `npm start` runs the relay with (package.json), so that the bench runs it alike. */
+const START_NODE_FLAGS = ((): string[] => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>
+  }
+  const m = /\bnode((?: --\S+)*) dist\/relay\/main\.js/.exec(pkg.scripts.start ?? '')
+  if (!m) throw new Error('npm start does not run `node … dist/relay/main.js`')
+  return (m[1] ?? '').split(' ').filter(Boolean)
+})()
 
 const spawnServer = async (
   name: ServerName,
@@ -233,16 +248,39 @@ const startReference = async (): Promise<Server> => {
 }
 
 /**
- * The relay as `npm run relay` runs it (durable defaults) on a fresh data directory, spawned as
- * `node --import tsx sync-server/main.ts` so that the child's pid is the server itself.
+ * The relay bundled as `npm run build` bundles it (sync-server/vite.config.ts), into a folder of
+ * its own so that a concurrent `vite build` emptying dist/ cannot pull it away mid-run; inside
+ * the project, where the bundle finds better-sqlite3 (external: a native addon).
+ */
+let bundled: Promise<string> | null = null
+const relayBundle = (): Promise<string> =>
+  (bundled ??= (async () => {
+    const cache = path.join(ROOT, 'node_modules', '.cache')
+    fs.mkdirSync(cache, { recursive: true })
+    const outDir = fs.mkdtempSync(path.join(cache, 'mosty-bench-relay-'))
+    process.on('exit', () => fs.rmSync(outDir, { recursive: true, force: true }))
+    const { build } = await import('vite')
+    await build({
+      configFile: path.join(ROOT, 'sync-server', 'vite.config.ts'),
+      root: ROOT,
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    })
+    return path.join(outDir, 'main.js')
+  })())
+
+/**
+ * The relay as `npm start` runs it (plain node on the bundle, durable defaults) on a fresh data
+ * directory, spawned so that the child's pid is the server itself.
  */
 const startMosty = async (devices: number, extraEnv: Record<string, string> = {}) => {
+  const main = await relayBundle()
   const port = await freePort()
   // The test harness's helper owns the data directory and signs tokens; we spawn the process.
   const relay = new RelayProcess(port)
   const { proc } = await spawnServer(
     'mosty',
-    ['--import', 'tsx', 'sync-server/main.ts'],
+    [...START_NODE_FLAGS, ...MOSTY_NODE_ARGS, main],
     'relay listening',
     { DATA_DIR: relay.dataDir, STATIC_DIR: '', ...extraEnv },
     port,
@@ -840,7 +878,12 @@ const main = async (): Promise<void> => {
     const servers: Server[] = []
     const groups: Group[] = []
     try {
-      for (const start of [startFloor, startReference, () => startMosty(ROOMS * CLIENTS)]) {
+      const starters: [ServerName, () => Promise<Server>][] = [
+        ['floor', startFloor],
+        ['reference', startReference],
+        ['mosty', () => startMosty(ROOMS * CLIENTS)],
+      ]
+      for (const [, start] of starters.filter(([name]) => SERVERS.has(name))) {
         const server = await start()
         servers.push(server)
         groups.push(await connectGroup(server))
@@ -866,7 +909,7 @@ const main = async (): Promise<void> => {
       ['mosty', () => startMosty(10, { IDLE_UNLOAD_MS: '1000' })],
       ['reference', startReference],
     ]
-    for (const [name, start] of starters) {
+    for (const [name, start] of starters.filter(([n]) => SERVERS.has(n))) {
       out(`  memory: ${MEM_ROOMS} rooms touched once against ${name} …`)
       const server = await start()
       try {

@@ -2,12 +2,15 @@ import * as Y from 'yjs'
 import { MSG_SYNC, SYNC_UPDATE } from '../src/sync/protocol.ts'
 import * as encoding from 'lib0/encoding'
 import { log } from './log.ts'
+import { reclaimMemory } from './memory.ts'
 import { isEmptyUpdate } from './update-check.ts'
 import type { Metrics } from './metrics.ts'
 import { Room } from './room.ts'
 import type { UpdateLog } from './update-log.ts'
 
 const RETRY_COMMIT_MS = 1000
+/** After this many unloads, the relay returns memory once no room is loaded; see unload. */
+const RECLAIM_AFTER_UNLOADS = 1000
 
 export interface RoomsOptions {
   commitDelayMs: number
@@ -26,6 +29,7 @@ export class Rooms {
   /** Rooms left to compact after a commit that had several; see flush. */
   private readonly toCompact = new Set<Room>()
   private timer: NodeJS.Timeout | null = null
+  private unloadsSinceReclaim = 0
 
   constructor(
     private readonly log: UpdateLog,
@@ -181,6 +185,12 @@ export class Rooms {
     if (room.uncommitted > 0) this.flush()
     this.loaded.delete(room.name)
     this.metrics.roomsLoaded = this.loaded.size
+    // A burst of rooms came and went (a morning's documents, a reconnect storm): once none is
+    // loaded, give their memory back instead of keeping it resident until the next burst.
+    if (++this.unloadsSinceReclaim >= RECLAIM_AFTER_UNLOADS && this.loaded.size === 0) {
+      reclaimMemory({ unloaded: this.unloadsSinceReclaim })
+      this.unloadsSinceReclaim = 0
+    }
   }
 
   /** Unloads everything (shutdown); every accepted update is committed first. */

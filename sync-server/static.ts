@@ -15,6 +15,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
+/** The folder of the built PWA that holds the relay's bundle (sync-server/vite.config.ts). */
+const RELAY_BUNDLE_DIR = 'relay'
+
 /** Headers on every response: no framing, no sniffing, no referrer (tokens travel in URLs). */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
@@ -38,6 +41,11 @@ export const serveStatic = (
   let file = path.normalize(path.join(root, pathname))
   if (!file.startsWith(root)) {
     res.writeHead(400).end()
+    return
+  }
+  // `npm run build` puts the relay's own bundle next to the PWA (dist/relay): not for browsers.
+  if (file.startsWith(path.join(root, RELAY_BUNDLE_DIR) + path.sep)) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found')
     return
   }
   if (pathname.endsWith('/')) file = path.join(file, 'index.html')
