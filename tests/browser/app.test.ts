@@ -1,70 +1,20 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { RelayProcess } from '../relay/harness.ts'
+import { browserSuite, deviceId, pendingCount, waitForServiceWorker } from './harness.ts'
 import {
-  type Device,
-  enrolAs,
-  launchChromium,
-  newDevice,
-  pendingCount,
-  startApp,
-  waitForServiceWorker,
-} from './harness.ts'
-
-const FIELD = 'field-goal.family'
-
-const createPlan = async (page: Page, title: string): Promise<string> => {
-  await page.goto('/documents')
-  await page.getByTestId('new-plan-title').fill(title)
-  await page.getByTestId('new-plan-submit').click()
-  await page.waitForURL(/\/documents\/[0-9a-f]+$/)
-  await page.getByTestId(FIELD).waitFor()
-  return new URL(page.url()).pathname.split('/').pop() as string
-}
-
-const fieldValue = (page: Page) => page.getByTestId(FIELD).inputValue()
-
-const typeAtEnd = async (page: Page, text: string) => {
-  const field = page.getByTestId(FIELD)
-  await field.click()
-  await field.press('End')
-  await page.keyboard.type(text)
-}
-
-const typeAtStart = async (page: Page, text: string) => {
-  const field = page.getByTestId(FIELD)
-  await field.click()
-  await field.press('Control+Home')
-  await page.keyboard.type(text)
-}
-
-const deviceId = (page: Page) =>
-  page.evaluate(
-    () =>
-      (JSON.parse(localStorage.getItem('mosty:session') ?? '{}') as { deviceId: string }).deviceId,
-  )
+  createPlan,
+  documentEntry,
+  fieldValue,
+  logOut,
+  PLAN_FIELD,
+  syncState,
+  typeAtEnd,
+  typeAtStart,
+} from './steps.ts'
 
 describe('the app in Chromium against the real relay', () => {
-  let app: RelayProcess
-  let browser: Browser
-  const devices: Device[] = []
-  const device = async (memberId?: string) => {
-    const d = await newDevice(browser, app)
-    devices.push(d)
-    if (memberId) await enrolAs(d, memberId)
-    return d
-  }
-
-  beforeAll(async () => {
-    app = await startApp()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    for (const d of devices) await d.context.close()
-    await browser?.close()
-    await app?.stop()
-  })
+  const suite = browserSuite()
+  const { device } = suite
 
   it('a coordinator invites a new person; opening the link enrols that device once', async () => {
     const coordinator = await device('marek')
@@ -99,7 +49,7 @@ describe('the app in Chromium against the real relay', () => {
     const marek = await device('marek')
     const id = await createPlan(anna.page, 'Rodzina K-17')
     await marek.page.goto(`/documents/${id}`)
-    await marek.page.getByTestId(FIELD).waitFor()
+    await marek.page.getByTestId(PLAN_FIELD).waitFor()
     await typeAtEnd(anna.page, 'Dzieci w szkole. ')
     await expect.poll(() => fieldValue(marek.page)).toBe('Dzieci w szkole. ')
     // Both type at once in different places of the same field; neither loses a letter and the
@@ -123,9 +73,7 @@ describe('the app in Chromium against the real relay', () => {
 
     await marek.context.setOffline(true)
     await marek.page.reload()
-    await expect
-      .poll(() => marek.page.locator('.sync-indicator').getAttribute('data-state'))
-      .toBe('offline')
+    await expect.poll(() => syncState(marek.page)).toBe('offline')
     await expect.poll(() => fieldValue(marek.page)).toBe('Start.')
     await typeAtEnd(marek.page, ' Offline.')
     await expect.poll(() => pendingCount(marek.page)).toBeGreaterThan(0)
@@ -141,12 +89,9 @@ describe('the app in Chromium against the real relay', () => {
 
     await anna.page.goto('/documents')
     await expect
-      .poll(
-        () => anna.page.locator(`[data-testid="document-entry"][data-id="${offlinePlan}"]`).count(),
-        {
-          timeout: 20_000,
-        },
-      )
+      .poll(() => documentEntry(anna.page, offlinePlan).count(), {
+        timeout: 20_000,
+      })
       .toBe(1)
   })
 
@@ -154,7 +99,7 @@ describe('the app in Chromium against the real relay', () => {
     const anna = await device('anna')
     const id = await createPlan(anna.page, 'Rodzina P-01')
     await expect.poll(() => pendingCount(anna.page), { timeout: 20_000 }).toBe(0)
-    const relayPid = app.proc?.pid as number
+    const relayPid = suite.app.proc?.pid as number
     process.kill(relayPid, 'SIGSTOP')
     try {
       await typeAtEnd(anna.page, 'Zapisane dopiero po potwierdzeniu.')
@@ -167,7 +112,7 @@ describe('the app in Chromium against the real relay', () => {
       process.kill(relayPid, 'SIGCONT')
     }
     await expect.poll(() => pendingCount(anna.page), { timeout: 20_000 }).toBe(0)
-    const stored = app
+    const stored = suite.app
       .rawDb()
       .prepare(
         'SELECT data FROM snapshots WHERE room = ? UNION ALL SELECT data FROM updates WHERE room = ?',
@@ -188,10 +133,7 @@ describe('the app in Chromium against the real relay', () => {
         (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('mosty:')),
       )
     expect((await databases()).length).toBeGreaterThan(0)
-    await olga.page.goto('/settings')
-    await olga.page.getByTestId('logout').click()
-    await olga.page.getByTestId('logout-confirm').click()
-    await olga.page.waitForURL((url) => url.pathname === '/')
+    await logOut(olga.page)
     await expect.poll(databases).toEqual([])
     const keys = await olga.page.evaluate(() =>
       Object.keys(localStorage).filter((k) => k.startsWith('mosty:')),
@@ -202,7 +144,7 @@ describe('the app in Chromium against the real relay', () => {
   it('a revoked device is refused and told so, also after a reload', async () => {
     const tomasz = await device('tomasz')
     await tomasz.page.getByTestId('sync-state').waitFor()
-    app.store.revokeDevice(await deviceId(tomasz.page))
+    suite.app.store.revokeDevice(await deviceId(tomasz.page))
     await tomasz.page.getByTestId('sync-revoked').waitFor({ timeout: 20_000 })
     await tomasz.page.reload()
     await tomasz.page.getByTestId('sync-revoked').waitFor({ timeout: 20_000 })

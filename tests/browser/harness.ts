@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { RelayProcess } from '../relay/harness.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -70,6 +71,56 @@ export const enrolAs = async (device: Device, memberId: string): Promise<void> =
     )
   }, session)
   await page.goto('/documents')
+}
+
+/** The device id this page's session stored at enrolment. */
+export const deviceId = (page: Page) =>
+  page.evaluate(
+    () =>
+      (JSON.parse(localStorage.getItem('mosty:session') ?? '{}') as { deviceId: string }).deviceId,
+  )
+
+export interface BrowserSuite {
+  /** The relay serving the built app, started before the suite's first test. */
+  readonly app: RelayProcess
+  /** A fresh device, enrolled as `memberId` when one is given; closed after the suite. */
+  device: (memberId?: string) => Promise<Device>
+}
+
+/**
+ * The app and Chromium for the tests of one describe block: started before them, and after them
+ * (once `beforeClose` has run) every device closed, Chromium and the relay stopped.
+ */
+export const browserSuite = (beforeClose?: () => void): BrowserSuite => {
+  let app: RelayProcess | undefined
+  let browser: Browser | undefined
+  const devices: Device[] = []
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    beforeClose?.()
+    for (const d of devices) await d.context.close()
+    await browser?.close()
+    await app?.stop()
+  })
+  const started = (): { app: RelayProcess; browser: Browser } => {
+    if (!app || !browser) throw new Error('the browser suite has not started')
+    return { app, browser }
+  }
+  return {
+    get app() {
+      return started().app
+    },
+    device: async (memberId) => {
+      const { app, browser } = started()
+      const d = await newDevice(browser, app)
+      devices.push(d)
+      if (memberId) await enrolAs(d, memberId)
+      return d
+    },
+  }
 }
 
 /** Waits until a service worker controls the page, so that a reload works offline. */

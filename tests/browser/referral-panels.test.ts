@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import {
   addEntry,
@@ -8,8 +8,9 @@ import {
   recordConsent,
   setLegalBasis,
 } from '../../src/model/index.ts'
-import { type Client, connect, type RelayProcess, waitFor } from '../relay/harness.ts'
-import { type Device, enrolAs, launchChromium, newDevice, startApp } from './harness.ts'
+import { type Client, connect, waitFor } from '../relay/harness.ts'
+import { browserSuite } from './harness.ts'
+import { logOut } from './steps.ts'
 
 // The referral panels (sign-off, consent, export) and the printout, rendered by the referral
 // screen of the built app against the real relay. The referral is written from Node through
@@ -24,20 +25,16 @@ const signOffStatuses = (page: Page) =>
     .evaluateAll((items) => items.map((i) => i.getAttribute('data-status')))
 
 describe('referral panels and printout in Chromium against the real relay', () => {
-  let app: RelayProcess
-  let browser: Browser
-  const devices: Device[] = []
   const clients: Client[] = []
-  const device = async (memberId: string) => {
-    const d = await newDevice(browser, app)
-    devices.push(d)
-    await enrolAs(d, memberId)
-    return d
-  }
+  const suite = browserSuite(() => {
+    for (const c of clients) c.destroy()
+  })
+  const { device } = suite
 
   /** A referral from mops to fundacja, in the relay and in the partnership's index. */
   const seedReferral = async (code: string, write?: (doc: Y.Doc) => void) => {
     const id = randomId()
+    const app = suite.app
     const token = await app.token('anna')
     const doc = connect(app, `demo/${id}`, token)
     const workspace = connect(app, 'demo/workspace', token)
@@ -73,17 +70,6 @@ describe('referral panels and printout in Chromium against the real relay', () =
     )
     return id
   }
-
-  beforeAll(async () => {
-    app = await startApp()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    for (const c of clients) c.destroy()
-    for (const d of devices) await d.context.close()
-    await browser?.close()
-    await app?.stop()
-  })
 
   it('RF19/RF20: a sign-off is valid, shows “changed since signed” after another member edits the reason, and the printout is in Russian while the app is in Polish', async () => {
     const id = await seedReferral('R-2026-777')
@@ -192,7 +178,7 @@ describe('referral panels and printout in Chromium against the real relay', () =
       setLegalBasis(doc, { basis: 'public-task' }, anna)
       recordConsent(doc, { givenBy: { code: 'P2', role: 'self' }, scope: ['service'] }, anna)
     })
-    app.store.grant('demo', id, 'agency', 'fundacja', 'write')
+    suite.app.store.grant('demo', id, 'agency', 'fundacja', 'write')
     const ewa = await device('ewa')
     await ewa.page.goto(`/documents/${id}`)
     const basis = ewa.page.getByTestId('legal-basis')
@@ -235,10 +221,7 @@ describe('referral panels and printout in Chromium against the real relay', () =
     const databases = () =>
       a.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
     expect(await databases()).toContain('mosty:device-keys')
-    await a.page.goto('/settings')
-    await a.page.getByTestId('logout').click()
-    await a.page.getByTestId('logout-confirm').click()
-    await a.page.waitForURL((url) => url.pathname === '/')
+    await logOut(a.page)
     await expect.poll(databases).not.toContain('mosty:device-keys')
   })
 })

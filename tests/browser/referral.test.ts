@@ -1,15 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RelayProcess } from '../relay/harness.ts'
-import {
-  type Device,
-  enrolAs,
-  launchChromium,
-  newDevice,
-  pendingCount,
-  startApp,
-  waitForServiceWorker,
-} from './harness.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite, pendingCount, waitForServiceWorker } from './harness.ts'
+import { documentEntry, scrollWidth, syncState } from './steps.ts'
 
 // Referral agreements in two browsers against the real relay: made and sent offline, the
 // receiving agency's access waiting in the outbox, the inbox, the status workflow per side with
@@ -31,8 +23,6 @@ const outbox = (page: Page) =>
 const count = (page: Page, testId: string) =>
   page.getByTestId(testId).getAttribute('data-count').then(Number)
 
-const syncState = (page: Page) => page.locator('.sync-indicator').getAttribute('data-state')
-
 /** Fills the new-referral form on /referrals and submits it; returns the new referral's id. */
 const createReferral = async (
   page: Page,
@@ -52,25 +42,8 @@ const createReferral = async (
 }
 
 describe('referral agreements in Chromium against the real relay', () => {
-  let app: RelayProcess
-  let browser: Browser
-  const devices: Device[] = []
-  const device = async (memberId: string) => {
-    const d = await newDevice(browser, app)
-    devices.push(d)
-    await enrolAs(d, memberId)
-    return d
-  }
-
-  beforeAll(async () => {
-    app = await startApp()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    for (const d of devices) await d.context.close()
-    await browser?.close()
-    await app?.stop()
-  })
+  const suite = browserSuite()
+  const { device } = suite
 
   it('anna refers offline; the grant waits for the relay; ewa accepts, works, reports; the loop closes', async () => {
     const anna = await device('anna')
@@ -131,13 +104,13 @@ describe('referral agreements in Chromium against the real relay', () => {
     expect(await anna.page.getByTestId('status-action-requested').count()).toBe(0)
     await anna.page.getByTestId('referral-status-waiting').waitFor()
     await expect.poll(() => pendingCount(anna.page)).toBeGreaterThan(0)
-    expect(app.store.grants('demo', id)).toEqual([])
-    expect(app.store.document('demo', id)).toBeUndefined()
+    expect(suite.app.store.grants('demo', id)).toEqual([])
+    expect(suite.app.store.document('demo', id)).toBeUndefined()
 
     // Online again: the document reaches the relay, then the grant is accepted (409 before).
     await anna.context.setOffline(false)
     await expect
-      .poll(() => app.store.grants('demo', id), SLOW)
+      .poll(() => suite.app.store.grants('demo', id), SLOW)
       .toEqual([{ subjectKind: 'agency', subjectId: 'fundacja', level: 'write' }])
     await expect.poll(() => outbox(anna.page), SLOW).toEqual([])
     await anna.page.getByTestId('referral-grant-waiting').waitFor({ state: 'detached', ...SLOW })
@@ -157,7 +130,7 @@ describe('referral agreements in Chromium against the real relay', () => {
     expect(await count(ewa.page, 'referrals-count-sent')).toBe(0)
     // The documents list's "needs my action" agrees with the inbox.
     await ewa.page.goto('/documents?show=needs-my-action')
-    await ewa.page.locator(`[data-testid="document-entry"][data-id="${id}"]`).waitFor(SLOW)
+    await documentEntry(ewa.page, id).waitFor(SLOW)
 
     await ewa.page.goto('/referrals')
     await ewa.page.locator(`[data-testid="referral-row"][data-id="${id}"]`).waitFor(SLOW)
@@ -236,9 +209,7 @@ describe('referral agreements in Chromium against the real relay', () => {
     expect(await sent.getAttribute('data-status')).toBe('completed')
 
     for (const page of [anna.page, ewa.page]) {
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        360,
-      )
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(360)
     }
   }, 240_000)
 
@@ -248,7 +219,7 @@ describe('referral agreements in Chromium against the real relay', () => {
     await marek.page.goto('/referrals')
     const id = await createReferral(marek.page, { agency: 'nadzieja', code: 'R-2026-077' })
     await marek.page.getByTestId('status-action-requested').click()
-    await expect.poll(() => app.store.grants('demo', id), SLOW).toHaveLength(1)
+    await expect.poll(() => suite.app.store.grants('demo', id), SLOW).toHaveLength(1)
 
     await olga.page.goto(`/documents/${id}`)
     await olga.page.getByTestId('status-action-accepted').waitFor(SLOW)

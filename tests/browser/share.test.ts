@@ -1,27 +1,14 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RelayProcess } from '../relay/harness.ts'
-import { type Device, enrolAs, launchChromium, newDevice, startApp } from './harness.ts'
-
-const FIELD = 'field-goal.family'
-
-const createPlan = async (page: Page, title: string): Promise<string> => {
-  await page.goto('/documents')
-  await page.getByTestId('new-plan-title').fill(title)
-  await page.getByTestId('new-plan-submit').click()
-  await page.waitForURL(/\/documents\/[0-9a-f]+$/)
-  await page.getByTestId(FIELD).waitFor()
-  return new URL(page.url()).pathname.split('/').pop() as string
-}
-
-const fieldValue = (page: Page) => page.getByTestId(FIELD).inputValue()
-
-const typeAtEnd = async (page: Page, text: string) => {
-  const field = page.getByTestId(FIELD)
-  await field.click()
-  await field.press('End')
-  await page.keyboard.type(text)
-}
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite } from './harness.ts'
+import {
+  createPlan,
+  documentEntry,
+  fieldValue,
+  PLAN_FIELD,
+  scrollWidth,
+  typeAtEnd,
+} from './steps.ts'
 
 /** Opens the "Shared with" section unless it is open already. */
 const openSharing = async (page: Page) => {
@@ -34,25 +21,8 @@ const level = (page: Page, agencyId: string) =>
   page.getByTestId(`share-${agencyId}`).getAttribute('data-level')
 
 describe('sharing a document with another agency, in Chromium against the real relay', () => {
-  let app: RelayProcess
-  let browser: Browser
-  const devices: Device[] = []
-  const device = async (memberId: string) => {
-    const d = await newDevice(browser, app)
-    devices.push(d)
-    await enrolAs(d, memberId)
-    return d
-  }
-
-  beforeAll(async () => {
-    app = await startApp()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    for (const d of devices) await d.context.close()
-    await browser?.close()
-    await app?.stop()
-  })
+  const suite = browserSuite()
+  const { device } = suite
 
   it('anna shares a plan with fundacja to edit, then to read; ewa finds it, edits, and becomes read-only', async () => {
     const anna = await device('anna')
@@ -75,7 +45,7 @@ describe('sharing a document with another agency, in Chromium against the real r
 
     await select.selectOption('write')
     await expect
-      .poll(() => app.store.grants('demo', id))
+      .poll(() => suite.app.store.grants('demo', id))
       .toEqual([{ subjectKind: 'agency', subjectId: 'fundacja', level: 'write' }])
     await expect.poll(() => level(anna.page, 'fundacja')).toBe('write')
     await expect
@@ -85,7 +55,7 @@ describe('sharing a document with another agency, in Chromium against the real r
     // Ewa finds it under "shared with my agency", opens it and writes into it.
     await ewa.page.goto('/documents')
     await ewa.page.getByTestId('filter-shared-with-my-agency').check()
-    const entry = ewa.page.locator(`[data-testid="document-entry"][data-id="${id}"]`)
+    const entry = documentEntry(ewa.page, id)
     await entry.waitFor({ timeout: 20_000 })
     await entry.getByRole('link').click()
     await ewa.page.waitForURL(new RegExp(`/documents/${id}$`))
@@ -105,8 +75,8 @@ describe('sharing a document with another agency, in Chromium against the real r
     // Anna lowers it to "can read": ewa's open document turns read-only at once.
     await anna.page.getByTestId('share-fundacja').selectOption('read')
     await ewa.page.getByTestId('document-readonly').waitFor({ timeout: 20_000 })
-    expect(await ewa.page.getByTestId(FIELD).getAttribute('readonly')).not.toBeNull()
-    expect(app.store.grants('demo', id)).toEqual([
+    expect(await ewa.page.getByTestId(PLAN_FIELD).getAttribute('readonly')).not.toBeNull()
+    expect(suite.app.store.grants('demo', id)).toEqual([
       { subjectKind: 'agency', subjectId: 'fundacja', level: 'read' },
     ])
     await ewa.page.reload()
@@ -116,9 +86,7 @@ describe('sharing a document with another agency, in Chromium against the real r
 
     // Nothing is wider than the phone.
     for (const page of [anna.page, ewa.page]) {
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        360,
-      )
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(360)
     }
   })
 
@@ -141,12 +109,15 @@ describe('sharing a document with another agency, in Chromium against the real r
 
     // The relay refuses (the document was handed to another agency meanwhile): the choice falls
     // back to what the relay holds and the reason is announced.
-    app.rawDb().prepare("UPDATE documents SET owner_agency_id = 'policja' WHERE id = ?").run(id)
+    suite.app
+      .rawDb()
+      .prepare("UPDATE documents SET owner_agency_id = 'policja' WHERE id = ?")
+      .run(id)
     await marek.page.getByTestId('share-nadzieja').selectOption('read')
     const alert = marek.page.getByTestId('share-error')
     await alert.waitFor()
     expect(await alert.getAttribute('role')).toBe('alert')
     await expect.poll(() => level(marek.page, 'nadzieja')).toBe('none')
-    expect(app.store.grants('demo', id)).toEqual([])
+    expect(suite.app.store.grants('demo', id)).toEqual([])
   })
 })

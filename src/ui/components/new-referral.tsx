@@ -9,16 +9,17 @@ import {
   randomId,
   readReferral,
   setSummary,
-  URGENCIES,
   type Urgency,
 } from '../../model/index.ts'
 import { checkNewReferral, type NewReferralField } from '../../model/referral-new.ts'
 import { digestAsSummary, referralDigest } from '../../model/referral-summary.ts'
 import type { MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { createLocally } from '../state/create-open-document.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
-import { type Problem, problemOf, ProblemAlert } from './referral-common.tsx'
+import { InputField } from './form-fields.tsx'
+import { type Problem, problemOf, ProblemAlert, UrgencyField } from './referral-common.tsx'
 
 /** Roles that refer: observers read, supervisors mediate. */
 export const MAY_REFER = ['field-worker', 'coordinator'] as const
@@ -88,28 +89,26 @@ export const NewReferralForm = (props: { onCancel: () => void }) => {
     }
     setBusy(true)
     const actor = { memberId: member.id, agencyId: member.agencyId }
-    const conn = sync.acquire(id)
     try {
-      await conn.ready
-      createReferral(conn.doc, draft(id), actor)
-      const workspace = sync.workspace.doc
-      addEntry(
-        workspace,
-        { kind: 'referral', title: code().trim(), sharedWith: [receiving()], needsActionBy: [] },
-        actor,
-        { id },
-      )
-      setSummary(workspace, id, digestAsSummary(referralDigest(readReferral(conn.doc))))
-      // Waits in the outbox (surviving reloads) until the relay has the document.
-      void sync.grants
-        .share({ documentId: id, subjectKind: 'agency', subjectId: receiving(), level: 'write' })
-        .catch(() => undefined)
-      navigate(`/documents/${id}`)
+      await createLocally(sync, id, (conn) => {
+        createReferral(conn.doc, draft(id), actor)
+        const workspace = sync.workspace.doc
+        addEntry(
+          workspace,
+          { kind: 'referral', title: code().trim(), sharedWith: [receiving()], needsActionBy: [] },
+          actor,
+          { id },
+        )
+        setSummary(workspace, id, digestAsSummary(referralDigest(readReferral(conn.doc))))
+        // Waits in the outbox (surviving reloads) until the relay has the document.
+        void sync.grants
+          .share({ documentId: id, subjectKind: 'agency', subjectId: receiving(), level: 'write' })
+          .catch(() => undefined)
+        navigate(`/documents/${id}`)
+      })
     } catch (err) {
       setProblem(problemOf(err))
     } finally {
-      // The new document stays open until the relay confirms it, or the editor takes it over.
-      sync.release(id)
       setBusy(false)
     }
   }
@@ -168,25 +167,22 @@ export const NewReferralForm = (props: { onCancel: () => void }) => {
         <FieldError field="receivingAgencyId" />
       </div>
 
-      <div class="field">
-        <label for="new-referral-service">{t('referrals.new.service')}</label>
-        <input
-          id="new-referral-service"
-          ref={(el) => (controls.service = el)}
-          type="text"
-          autocomplete="off"
-          maxLength={120}
-          value={service()}
-          onInput={(e) => setService(e.currentTarget.value)}
-          aria-invalid={invalid().service ? 'true' : undefined}
-          aria-describedby={describedBy('service', 'new-referral-service-hint')}
-          data-testid="new-referral-service"
-        />
-        <p id="new-referral-service-hint" class="field-hint">
-          {t('referrals.new.serviceHint')}
-        </p>
+      <InputField
+        id="new-referral-service"
+        testId="new-referral-service"
+        label={t('referrals.new.service')}
+        ref={(el) => (controls.service = el)}
+        type="text"
+        autocomplete="off"
+        maxLength={120}
+        value={service()}
+        onInput={setService}
+        invalid={Boolean(invalid().service)}
+        describedBy={describedBy('service', 'new-referral-service-hint')}
+        hint={t('referrals.new.serviceHint')}
+      >
         <FieldError field="service" />
-      </div>
+      </InputField>
 
       <fieldset class="rf-person">
         <legend>{t('referrals.new.person')}</legend>
@@ -232,52 +228,38 @@ export const NewReferralForm = (props: { onCancel: () => void }) => {
       </fieldset>
 
       <div class="rf-new-row">
-        <div class="field">
-          <label for="new-referral-urgency">{t('referral.field.urgency')}</label>
-          <select
-            id="new-referral-urgency"
-            ref={(el) => (controls.urgency = el)}
-            value={urgency()}
-            onChange={(e) => setUrgency(e.currentTarget.value as Urgency)}
-            data-testid="new-referral-urgency"
-          >
-            <For each={URGENCIES}>
-              {(u) => (
-                <option value={u} selected={u === urgency()}>
-                  {t(`referral.urgency.${u}`)}
-                </option>
-              )}
-            </For>
-          </select>
-        </div>
-        <div class="field">
-          <label for="new-referral-respond-by">{t('referral.field.respondBy')}</label>
-          <input
-            id="new-referral-respond-by"
-            ref={(el) => (controls.respondBy = el)}
-            type="date"
-            value={respondBy()}
-            onInput={(e) => setRespondBy(e.currentTarget.value)}
-            aria-invalid={invalid().respondBy ? 'true' : undefined}
-            aria-describedby={describedBy('respondBy')}
-            data-testid="new-referral-respond-by"
-          />
+        <UrgencyField
+          id="new-referral-urgency"
+          ref={(el) => (controls.urgency = el)}
+          value={urgency()}
+          onChange={setUrgency}
+        />
+        <InputField
+          id="new-referral-respond-by"
+          testId="new-referral-respond-by"
+          type="date"
+          label={t('referral.field.respondBy')}
+          ref={(el) => (controls.respondBy = el)}
+          value={respondBy()}
+          onInput={setRespondBy}
+          invalid={Boolean(invalid().respondBy)}
+          describedBy={describedBy('respondBy')}
+        >
           <FieldError field="respondBy" />
-        </div>
-        <div class="field">
-          <label for="new-referral-complete-by">{t('referral.field.completeBy')}</label>
-          <input
-            id="new-referral-complete-by"
-            ref={(el) => (controls.completeBy = el)}
-            type="date"
-            value={completeBy()}
-            onInput={(e) => setCompleteBy(e.currentTarget.value)}
-            aria-invalid={invalid().completeBy ? 'true' : undefined}
-            aria-describedby={describedBy('completeBy')}
-            data-testid="new-referral-complete-by"
-          />
+        </InputField>
+        <InputField
+          id="new-referral-complete-by"
+          testId="new-referral-complete-by"
+          type="date"
+          label={t('referral.field.completeBy')}
+          ref={(el) => (controls.completeBy = el)}
+          value={completeBy()}
+          onInput={setCompleteBy}
+          invalid={Boolean(invalid().completeBy)}
+          describedBy={describedBy('completeBy')}
+        >
           <FieldError field="completeBy" />
-        </div>
+        </InputField>
       </div>
 
       <div class="field">

@@ -1,17 +1,20 @@
-import { createSignal, onCleanup, Show } from 'solid-js'
-import { ModelError, type ModelErrorCode, type Urgency } from '../../model/index.ts'
+import { createSignal, For, onCleanup, Show } from 'solid-js'
+import {
+  type Attribution,
+  ModelError,
+  type ModelErrorCode,
+  URGENCIES,
+  type Urgency,
+} from '../../model/index.ts'
 import type { MessageKey } from '../i18n/catalog.ts'
-import { type Params, useI18n } from '../i18n/i18n.tsx'
+import { type Problem, useI18n } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './referral.css'
 
-// Small pieces shared by the referral inbox, the new-referral form and the referral editor.
+// Small pieces shared by the referral inbox, the new-referral form, the referral editor and (through
+// referral-panels-shared.tsx) the referral panels.
 
-/** A message kept as a key, so that an error follows a change of language. */
-export interface Problem {
-  key: MessageKey
-  params?: Params
-}
+export type { Problem } from '../i18n/i18n.tsx'
 
 /** The model's refusals a referral screen can meet, each with a sentence for a person. */
 const ERRORS: Partial<Record<ModelErrorCode, MessageKey>> = {
@@ -46,8 +49,12 @@ export const problemOf = (err: unknown): Problem => {
   }
 }
 
-/** Runs a write through the model; keeps its refusal for an alert. Returns whether it went through. */
-export const createAction = () => {
+/**
+ * Runs writes through the model and keeps the last refusal, worded by `toProblem`, for an alert.
+ * `run` returns whether the write went through; anything but a ModelError is still shown, never
+ * swallowed silently.
+ */
+export const createActionWith = (toProblem: (err: unknown) => Problem) => {
   const [problem, setProblem] = createSignal<Problem | null>(null)
   const run = (write: () => void): boolean => {
     try {
@@ -55,19 +62,42 @@ export const createAction = () => {
       setProblem(null)
       return true
     } catch (err) {
-      setProblem(problemOf(err))
+      setProblem(toProblem(err))
       return false
     }
   }
-  return { problem, setProblem, run }
+  const runAsync = async (write: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await write()
+      setProblem(null)
+      return true
+    } catch (err) {
+      setProblem(toProblem(err))
+      return false
+    }
+  }
+  return { problem, setProblem, run, runAsync }
 }
 
-export const ProblemAlert = (props: { problem: Problem | null; testId: string; id?: string }) => {
+/** Runs a write through the model; keeps its refusal for an alert. Returns whether it went through. */
+export const createAction = () => createActionWith(problemOf)
+
+export const ProblemAlert = (props: {
+  problem: Problem | null
+  testId: string
+  id?: string
+  class?: string
+}) => {
   const { t } = useI18n()
   return (
     <Show when={props.problem}>
       {(p) => (
-        <p class="field-error rf-alert" role="alert" id={props.id} data-testid={props.testId}>
+        <p
+          class={props.class ?? 'field-error rf-alert'}
+          role="alert"
+          id={props.id}
+          data-testid={props.testId}
+        >
           {t(p().key, p().params)}
         </p>
       )}
@@ -79,23 +109,56 @@ export const ProblemAlert = (props: { problem: Problem | null; testId: string; i
  * A calendar date (YYYY-MM-DD) as a local midnight, so that the locale's formatter shows the
  * same day in every time zone (new Date('2026-03-08') is UTC midnight: the 7th in the Americas).
  */
-const localDay = (date: string): Date => {
+export const localDay = (date: string): Date => {
   const [y, m, d] = date.split('-').map(Number)
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1)
+}
+
+/** Names of agencies and members from the partnership's directory, the id when unknown. */
+export const useNames = () => {
+  const ws = useWorkspace()
+  return {
+    agency: (id: string) => ws.agency(id)?.name ?? id,
+    member: (id: string) => ws.member(id)?.displayName ?? id,
+  }
 }
 
 /** Names from the partnership's directory, the id when unknown, and dates for the locale. */
 export const useReferralFormat = () => {
   const { formatDate } = useI18n()
-  const ws = useWorkspace()
   return {
-    agency: (id: string) => ws.agency(id)?.name ?? id,
-    member: (id: string) => ws.member(id)?.displayName ?? id,
+    ...useNames(),
     day: (date: string) => formatDate(localDay(date)),
   }
 }
 
-/** The current time, renewed every minute: deadlines pass while a screen stays open. */
+/**
+ * "Anna (MOPS), 8 Mar 2026, 10:15": who decided or recorded, for which agency, when; `text` is
+ * the message for the member and agency.
+ */
+export const Attributed = (props: {
+  by: Pick<Attribution, 'memberId' | 'agencyId' | 'at'>
+  text: 'referral.by' | 'panels.by'
+  class: string
+}) => {
+  const { t, formatDateTime } = useI18n()
+  const names = useNames()
+  return (
+    <span class={props.class}>
+      {t(props.text, {
+        member: names.member(props.by.memberId),
+        agency: names.agency(props.by.agencyId),
+      })}
+      {', '}
+      <time datetime={props.by.at}>{formatDateTime(props.by.at)}</time>
+    </span>
+  )
+}
+
+/**
+ * The current time, renewed every minute: deadlines pass and consents expire while a screen
+ * stays open.
+ */
 export const createNow = (everyMs = 60_000): (() => Date) => {
   const [now, setNow] = createSignal(new Date())
   const timer = setInterval(() => setNow(new Date()), everyMs)
@@ -139,5 +202,35 @@ export const UrgencyLabel = (props: { urgency: Urgency | 'disputed' | null }) =>
         </span>
       )}
     </Show>
+  )
+}
+
+/** How urgent a referral is (RF6), as a select; `id` is also its test id. */
+export const UrgencyField = (props: {
+  id: string
+  value: Urgency
+  onChange: (urgency: Urgency) => void
+  ref?: HTMLSelectElement | ((el: HTMLSelectElement) => void)
+}) => {
+  const { t } = useI18n()
+  return (
+    <div class="field">
+      <label for={props.id}>{t('referral.field.urgency')}</label>
+      <select
+        id={props.id}
+        ref={props.ref}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value as Urgency)}
+        data-testid={props.id}
+      >
+        <For each={URGENCIES}>
+          {(u) => (
+            <option value={u} selected={u === props.value}>
+              {t(`referral.urgency.${u}`)}
+            </option>
+          )}
+        </For>
+      </select>
+    </div>
   )
 }

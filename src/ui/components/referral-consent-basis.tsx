@@ -12,7 +12,9 @@ import {
 import { useI18n } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
+import { SubmitActions } from './form-fields.tsx'
 import {
+  Check,
   createAction,
   createIds,
   DecisionView,
@@ -115,21 +117,12 @@ export const LegalBasisSection = (props: ReferralPanelProps) => {
             />
           </div>
           <ErrorAlert problem={action.problem()} testId="legal-basis-error" />
-          <div class="actions">
-            <button
-              type="submit"
-              class="primary"
-              disabled={draft() === null}
-              data-testid="legal-basis-save"
-            >
-              {t('panels.basis.save')}
-            </button>
-            <Show when={draft() !== null}>
-              <button type="button" onClick={() => setDraft(null)}>
-                {t('common.cancel')}
-              </button>
-            </Show>
-          </div>
+          <SubmitActions
+            label={t('panels.basis.save')}
+            testId="legal-basis-save"
+            disabled={draft() === null}
+            onCancel={draft() === null ? undefined : () => setDraft(null)}
+          />
         </form>
       </Show>
     </section>
@@ -255,34 +248,22 @@ const RecipientCategories = (props: {
           <div class="rp-checks">
             <For each={DATA_CATEGORIES}>
               {(c) => (
-                <label class="rp-check">
-                  <input
-                    type="checkbox"
-                    checked={shown().includes(c)}
-                    onChange={(e) => toggle(c, e.currentTarget.checked)}
-                    data-testid={`sharing-${props.agencyId}-${c}`}
-                  />
-                  {t(`panels.category.${c}`)}
-                </label>
+                <Check
+                  label={t(`panels.category.${c}`)}
+                  checked={shown().includes(c)}
+                  onChange={(on) => toggle(c, on)}
+                  testId={`sharing-${props.agencyId}-${c}`}
+                />
               )}
             </For>
           </div>
           <ErrorAlert problem={action.problem()} testId="sharing-error" />
-          <div class="actions">
-            <button
-              type="submit"
-              class="primary"
-              disabled={draft() === null}
-              data-testid={`sharing-${props.agencyId}-save`}
-            >
-              {t('panels.sharing.save', { agency: props.agencyName })}
-            </button>
-            <Show when={draft() !== null}>
-              <button type="button" onClick={() => setDraft(null)}>
-                {t('common.cancel')}
-              </button>
-            </Show>
-          </div>
+          <SubmitActions
+            label={t('panels.sharing.save', { agency: props.agencyName })}
+            testId={`sharing-${props.agencyId}-save`}
+            disabled={draft() === null}
+            onCancel={draft() === null ? undefined : () => setDraft(null)}
+          />
         </Show>
       </fieldset>
     </form>

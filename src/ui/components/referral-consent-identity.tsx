@@ -11,6 +11,7 @@ import {
 } from '../../model/index.ts'
 import type { MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { InputField, SubmitActions } from './form-fields.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
 import { createAction, createNow, ErrorAlert, localDay, sideOf } from './referral-panels-shared.tsx'
 
@@ -145,30 +146,24 @@ const DetailsForm = (props: {
     <form class="rp-form" onSubmit={save} data-testid="identity-form">
       <For each={FIELDS}>
         {(f) => (
-          <div class="field">
-            <label for={`${id}-${f}`}>{t(`panels.identity.${f}`)}</label>
-            <input
-              id={`${id}-${f}`}
-              type={f === 'dateOfBirth' ? 'date' : f === 'phone' ? 'tel' : 'text'}
-              autocomplete="off"
-              value={shown()[f] ?? ''}
-              onInput={(e) => edit(f, e.currentTarget.value)}
-              data-testid={`identity-input-${f}`}
-            />
-          </div>
+          <InputField
+            id={`${id}-${f}`}
+            label={t(`panels.identity.${f}`)}
+            type={f === 'dateOfBirth' ? 'date' : f === 'phone' ? 'tel' : 'text'}
+            autocomplete="off"
+            value={shown()[f] ?? ''}
+            onInput={(value) => edit(f, value)}
+            testId={`identity-input-${f}`}
+          />
         )}
       </For>
       <p class="field-hint">{t('panels.identity.leastData')}</p>
       <ErrorAlert problem={action.problem()} testId="identity-form-error" />
-      <div class="actions">
-        <button
-          type="submit"
-          class="primary"
-          disabled={draft() === null}
-          data-testid="identity-save"
-        >
-          {t('panels.identity.save')}
-        </button>
+      <SubmitActions
+        label={t('panels.identity.save')}
+        testId="identity-save"
+        disabled={draft() === null}
+      >
         <Show when={props.details !== undefined}>
           <button
             type="button"
@@ -182,7 +177,7 @@ const DetailsForm = (props: {
             {t('panels.identity.erase')}
           </button>
         </Show>
-      </div>
+      </SubmitActions>
     </form>
   )
 }

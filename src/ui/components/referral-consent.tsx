@@ -12,14 +12,18 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { LegalBasisSection, DataSharingSection } from './referral-consent-basis.tsx'
 import { IdentitySection } from './referral-consent-identity.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
+import { InputField, SubmitActions } from './form-fields.tsx'
 import {
+  AddToggle,
   ByLine,
+  Check,
   createAction,
   createIds,
   createNow,
   ErrorAlert,
   localDateTimeValue,
   localDay,
+  RecordList,
   sideOf,
   useNames,
 } from './referral-panels-shared.tsx'
@@ -81,46 +85,31 @@ const ConsentSection = (props: ReferralPanelProps) => {
   )
   const consent = (id: string) => props.referral().consents.find((c) => c.id === id)
   const isParty = () => sideOf(props.referral(), props.me.agencyId) !== undefined
-  const [adding, setAdding] = createSignal(false)
   return (
     <section class="rp-box rp-box--consent" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('panels.consent.heading')}</h3>
       <p class="rp-muted">{t('panels.consent.hint')}</p>
-      <Show
-        when={ids().length > 0}
-        fallback={<p data-testid="consent-none">{t('panels.consent.none')}</p>}
+      <RecordList
+        ids={ids()}
+        record={consent}
+        none={<p data-testid="consent-none">{t('panels.consent.none')}</p>}
       >
-        <ul class="rp-list rp-records">
-          <For each={ids()}>
-            {(id) => (
-              <Show when={consent(id)}>
-                {(c) => (
-                  <ConsentItem
-                    consent={c()}
-                    state={consentState(c(), now())}
-                    canWithdraw={!props.readOnly && isParty()}
-                    panel={props}
-                  />
-                )}
-              </Show>
-            )}
-          </For>
-        </ul>
-      </Show>
-      <Show when={!props.readOnly && isParty()}>
-        <button
-          type="button"
-          class="secondary"
-          aria-expanded={adding()}
-          onClick={() => setAdding((a) => !a)}
-          data-testid="consent-add-toggle"
-        >
-          {t('panels.consent.add')}
-        </button>
-        <Show when={adding()}>
-          <ConsentForm panel={props} onDone={() => setAdding(false)} />
-        </Show>
-      </Show>
+        {(c) => (
+          <ConsentItem
+            consent={c()}
+            state={consentState(c(), now())}
+            canWithdraw={!props.readOnly && isParty()}
+            panel={props}
+          />
+        )}
+      </RecordList>
+      <AddToggle
+        when={!props.readOnly && isParty()}
+        label={t('panels.consent.add')}
+        testId="consent-add-toggle"
+      >
+        {(done) => <ConsentForm panel={props} onDone={done} />}
+      </AddToggle>
     </section>
   )
 }
@@ -292,21 +281,16 @@ const ConsentForm = (props: { panel: ReferralPanelProps; onDone: () => void }) =
           {t('panels.consent.decision.refused')}
         </label>
       </fieldset>
-      <div class="field">
-        <label for={`${id}-code`}>{t('panels.consent.code')}</label>
-        <input
-          id={`${id}-code`}
-          required
-          autocomplete="off"
-          aria-describedby={`${id}-code-hint`}
-          value={code()}
-          onInput={(e) => setCode(e.currentTarget.value)}
-          data-testid="consent-code"
-        />
-        <p id={`${id}-code-hint`} class="field-hint">
-          {t('panels.consent.codeHint')}
-        </p>
-      </div>
+      <InputField
+        id={`${id}-code`}
+        label={t('panels.consent.code')}
+        required
+        autocomplete="off"
+        hint={t('panels.consent.codeHint')}
+        value={code()}
+        onInput={setCode}
+        testId="consent-code"
+      />
       <div class="field">
         <label for={`${id}-role`}>{t('panels.consent.role')}</label>
         <select
@@ -320,52 +304,42 @@ const ConsentForm = (props: { panel: ReferralPanelProps; onDone: () => void }) =
           </For>
         </select>
       </div>
-      <div class="field">
-        <label for={`${id}-at`}>{t('panels.consent.when')}</label>
-        <input
-          id={`${id}-at`}
-          type="datetime-local"
-          required
-          value={givenAt()}
-          onInput={(e) => setGivenAt(e.currentTarget.value)}
-          data-testid="consent-at"
-        />
-      </div>
+      <InputField
+        id={`${id}-at`}
+        label={t('panels.consent.when')}
+        type="datetime-local"
+        required
+        value={givenAt()}
+        onInput={setGivenAt}
+        testId="consent-at"
+      />
       <fieldset>
         <legend>{t('panels.consent.scope')}</legend>
         <For each={CONSENT_SCOPES}>
           {(s) => (
-            <label class="rp-check">
-              <input
-                type="checkbox"
-                checked={scope().includes(s)}
-                onChange={(e) => toggle(s, e.currentTarget.checked)}
-                data-testid={`consent-scope-${s}`}
-              />
-              {t(`panels.consent.scope.${s}`)}
-            </label>
+            <Check
+              label={t(`panels.consent.scope.${s}`)}
+              checked={scope().includes(s)}
+              onChange={(on) => toggle(s, on)}
+              testId={`consent-scope-${s}`}
+            />
           )}
         </For>
       </fieldset>
-      <div class="field">
-        <label for={`${id}-expires`}>{t('panels.consent.expiresOptional')}</label>
-        <input
-          id={`${id}-expires`}
-          type="date"
-          value={expiresOn()}
-          onInput={(e) => setExpiresOn(e.currentTarget.value)}
-          data-testid="consent-expires"
-        />
-      </div>
+      <InputField
+        id={`${id}-expires`}
+        label={t('panels.consent.expiresOptional')}
+        type="date"
+        value={expiresOn()}
+        onInput={setExpiresOn}
+        testId="consent-expires"
+      />
       <ErrorAlert problem={action.problem()} testId="consent-form-error" />
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="consent-submit">
-          {given() ? t('panels.consent.submitGiven') : t('panels.consent.submitRefused')}
-        </button>
-        <button type="button" onClick={() => props.onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitActions
+        label={given() ? t('panels.consent.submitGiven') : t('panels.consent.submitRefused')}
+        testId="consent-submit"
+        onCancel={() => props.onDone()}
+      />
     </form>
   )
 }

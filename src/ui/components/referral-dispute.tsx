@@ -6,8 +6,9 @@ import {
   resolveReferralDispute,
 } from '../../model/index.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { SubmitActions } from './form-fields.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
-import { createAction, ProblemAlert, useReferralFormat } from './referral-common.tsx'
+import { Attributed, createAction, ProblemAlert } from './referral-common.tsx'
 
 export interface Candidate {
   /** The candidate's value as the register holds it, e.g. { status, reason }. */
@@ -19,20 +20,9 @@ export interface Candidate {
 }
 
 /** "Anna (MOPS), 8 Mar 2026, 10:15": who decided, for which agency, when. */
-export const DecidedBy = (props: { by: Pick<Attribution, 'memberId' | 'agencyId' | 'at'> }) => {
-  const { t, formatDateTime } = useI18n()
-  const format = useReferralFormat()
-  return (
-    <span class="rf-by">
-      {t('referral.by', {
-        member: format.member(props.by.memberId),
-        agency: format.agency(props.by.agencyId),
-      })}
-      {', '}
-      <time datetime={props.by.at}>{formatDateTime(props.by.at)}</time>
-    </span>
-  )
-}
+export const DecidedBy = (props: { by: Pick<Attribution, 'memberId' | 'agencyId' | 'at'> }) => (
+  <Attributed by={props.by} text="referral.by" class="rf-by" />
+)
 
 /**
  * A disputed decision field (D4, RF5): every candidate with its member, agency and time — none
@@ -159,11 +149,7 @@ export const DisputedField = (
             )}
           </Show>
           <ProblemAlert problem={action.problem()} testId={`${props.testId}-error`} />
-          <div class="actions">
-            <button type="submit" class="primary" data-testid={`${props.testId}-resolve`}>
-              {t('referral.dispute.resolve')}
-            </button>
-          </div>
+          <SubmitActions label={t('referral.dispute.resolve')} testId={`${props.testId}-resolve`} />
         </form>
       </Show>
     </div>

@@ -2,7 +2,7 @@ import { createSignal, createUniqueId } from 'solid-js'
 import { toFhir } from '../../model/index.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
-import { createAction, ErrorAlert } from './referral-panels-shared.tsx'
+import { Check, createAction, ErrorAlert } from './referral-panels-shared.tsx'
 
 /** A file name from the pseudonymous code (RF8 allows '/', which no file name may hold). */
 export const exportFileName = (personCode: string): string =>
@@ -41,16 +41,13 @@ export const ReferralExport = (props: ReferralPanelProps) => {
     <section class="rp-panel rp-export" aria-labelledby={`${id}-h`} data-testid="referral-export">
       <h2 id={`${id}-h`}>{t('panels.export.heading')}</h2>
       <p class="rp-muted">{t('panels.export.hint')}</p>
-      <label class="rp-check">
-        <input
-          type="checkbox"
-          checked={includeText()}
-          onChange={(e) => setIncludeText(e.currentTarget.checked)}
-          aria-describedby={`${id}-text-hint`}
-          data-testid="export-include-text"
-        />
-        {t('panels.export.includeText')}
-      </label>
+      <Check
+        label={t('panels.export.includeText')}
+        checked={includeText()}
+        onChange={setIncludeText}
+        describedBy={`${id}-text-hint`}
+        testId="export-include-text"
+      />
       <p id={`${id}-text-hint`} class="field-hint">
         {t('panels.export.includeTextHint')}
       </p>

@@ -1,7 +1,6 @@
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
 import {
   loopClosed,
-  ModelError,
   OUTCOME_CODES,
   type OutcomeCode,
   recordOutcome,
@@ -11,9 +10,11 @@ import {
   type TextField,
 } from '../../model/index.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { SubmitActions } from './form-fields.tsx'
 import { type Candidate, DecidedBy, DisputedField } from './referral-dispute.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
 import { createAction, ProblemAlert, useReferralFormat } from './referral-common.tsx'
+import { readOrNull } from '../state/create-open-document.ts'
 import { TextFieldEditor } from './text-field.tsx'
 
 export interface OutcomeProps extends ReferralPanelProps {
@@ -44,14 +45,9 @@ export const ReferralOutcome = (props: OutcomeProps) => {
   const [picked, setPicked] = createSignal<OutcomeCode | ''>('')
   const code = () => picked() || settledCode() || ''
 
-  const note = createMemo((): TextField | null => {
-    try {
-      return referralText(props.conn.doc, 'outcome.note', props.me)
-    } catch (err) {
-      if (err instanceof ModelError) return null
-      throw err
-    }
-  })
+  const note = createMemo(() =>
+    readOrNull(() => referralText(props.conn.doc, 'outcome.note', props.me)),
+  )
   const candidates = (): Candidate[] => {
     const o = outcome()
     if (o.state !== 'disputed') return []
@@ -143,16 +139,11 @@ export const ReferralOutcome = (props: OutcomeProps) => {
               </For>
             </select>
           </div>
-          <div class="actions">
-            <button
-              type="submit"
-              class="primary"
-              disabled={code() === '' || code() === settledCode()}
-              data-testid="outcome-submit"
-            >
-              {t('referral.outcome.record')}
-            </button>
-          </div>
+          <SubmitActions
+            label={t('referral.outcome.record')}
+            testId="outcome-submit"
+            disabled={code() === '' || code() === settledCode()}
+          />
         </form>
       </Show>
       <ProblemAlert problem={action.problem()} testId="outcome-error" />

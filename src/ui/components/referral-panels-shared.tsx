@@ -1,12 +1,15 @@
-import { createMemo, createSignal, For, type JSX, onCleanup, Show } from 'solid-js'
+import { createMemo, createSignal, For, type JSX, Show } from 'solid-js'
 import type { Attribution, FieldState, ModelErrorCode, Referral } from '../../model/index.ts'
 import { ModelError } from '../../model/index.ts'
 import type { MessageKey } from '../i18n/catalog.ts'
-import { type Params, useI18n } from '../i18n/i18n.tsx'
-import { useWorkspace } from '../state/workspace-context.tsx'
+import { useI18n } from '../i18n/i18n.tsx'
+import { Attributed, createActionWith, type Problem, ProblemAlert } from './referral-common.tsx'
 import './referral-panels.css'
 
-// Pieces shared by the referral panels (consent, responsibilities, sign-offs, export).
+// Pieces shared by the referral panels (consent, responsibilities, sign-offs, export), on top of
+// those every referral screen shares (referral-common.tsx).
+
+export { createNow, localDay, type Problem, useNames } from './referral-common.tsx'
 
 export type Side = 'referrer' | 'receiver'
 
@@ -24,15 +27,6 @@ export const todayUtc = (now: Date = new Date()): string => now.toISOString().sl
 /** A date (YYYY-MM-DD) has passed once the UTC day after it has begun (RF17). */
 export const datePassed = (date: string, now: Date = new Date()): boolean => date < todayUtc(now)
 
-/**
- * A calendar date as a local Date at midnight, so that a date formatter in any time zone shows
- * the same day (new Date('2026-03-08') would be UTC midnight: the 7th west of Greenwich).
- */
-export const localDay = (date: string): Date => {
-  const [y, m, d] = date.split('-').map(Number)
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1)
-}
-
 /** The value for an <input type="datetime-local"> showing `at` in the device's zone. */
 export const localDateTimeValue = (at: Date): string => {
   const pad = (n: number) => String(n).padStart(2, '0')
@@ -40,20 +34,6 @@ export const localDateTimeValue = (at: Date): string => {
     `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}` +
     `T${pad(at.getHours())}:${pad(at.getMinutes())}`
   )
-}
-
-/** The current time, renewed every minute: consents expire and deadlines pass while open. */
-export const createNow = (everyMs = 60_000): (() => Date) => {
-  const [now, setNow] = createSignal(new Date())
-  const timer = setInterval(() => setNow(new Date()), everyMs)
-  onCleanup(() => clearInterval(timer))
-  return now
-}
-
-/** A refusal kept as a message key, so that it follows a change of language. */
-export interface Problem {
-  key: MessageKey
-  params?: Params
 }
 
 /** The refusals these panels can meet; any other (a newer model's) is named by its code. */
@@ -96,72 +76,18 @@ export const problemOf = (
   return { key: 'panels.error.refused', params: { code: err.code } }
 }
 
-/**
- * Runs writes through the model and keeps the last refusal for an alert. `run` returns whether
- * the write went through; anything but a ModelError is still shown, never swallowed silently.
- */
-export const createAction = (overrides: Partial<Record<ModelErrorCode, MessageKey>> = {}) => {
-  const [problem, setProblem] = createSignal<Problem | null>(null)
-  const run = (write: () => void): boolean => {
-    try {
-      write()
-      setProblem(null)
-      return true
-    } catch (err) {
-      setProblem(problemOf(err, overrides))
-      return false
-    }
-  }
-  const runAsync = async (write: () => Promise<unknown>): Promise<boolean> => {
-    try {
-      await write()
-      setProblem(null)
-      return true
-    } catch (err) {
-      setProblem(problemOf(err, overrides))
-      return false
-    }
-  }
-  return { problem, setProblem, run, runAsync }
-}
+/** Runs writes through the model (see createActionWith); `overrides` words a code for one action. */
+export const createAction = (overrides: Partial<Record<ModelErrorCode, MessageKey>> = {}) =>
+  createActionWith((err) => problemOf(err, overrides))
 
-export const ErrorAlert = (props: { problem: Problem | null; testId: string }) => {
-  const { t } = useI18n()
-  return (
-    <Show when={props.problem}>
-      {(p) => (
-        <p class="rp-alert" role="alert" data-testid={props.testId}>
-          {t(p().key, p().params)}
-        </p>
-      )}
-    </Show>
-  )
-}
-
-/** Names of agencies and members from the partnership's directory, the id when unknown. */
-export const useNames = () => {
-  const ws = useWorkspace()
-  return {
-    agency: (id: string) => ws.agency(id)?.name ?? id,
-    member: (id: string) => ws.member(id)?.displayName ?? id,
-  }
-}
+export const ErrorAlert = (props: { problem: Problem | null; testId: string }) => (
+  <ProblemAlert problem={props.problem} testId={props.testId} class="rp-alert" />
+)
 
 /** "by Anna (MOPS), 8 Mar 2026, 10:15" for a decision or a record. */
-export const ByLine = (props: { by: Pick<Attribution, 'memberId' | 'agencyId' | 'at'> }) => {
-  const { t, formatDateTime } = useI18n()
-  const names = useNames()
-  return (
-    <span class="rp-by">
-      {t('panels.by', {
-        member: names.member(props.by.memberId),
-        agency: names.agency(props.by.agencyId),
-      })}
-      {', '}
-      <time datetime={props.by.at}>{formatDateTime(props.by.at)}</time>
-    </span>
-  )
-}
+export const ByLine = (props: { by: Pick<Attribution, 'memberId' | 'agencyId' | 'at'> }) => (
+  <Attributed by={props.by} text="panels.by" class="rp-by" />
+)
 
 /**
  * A decision field as it stands: empty, settled (with who decided), disputed with every
@@ -224,3 +150,71 @@ export const createIds = <T,>(list: () => readonly T[], id: (item: T) => string)
   createMemo(() => list().map(id), [], {
     equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
   })
+
+/**
+ * A panel's records by id (see createIds), each looked up afresh in the referral; `none` when
+ * there are none.
+ */
+export function RecordList<T>(props: {
+  ids: string[]
+  record: (id: string) => T | undefined
+  none: JSX.Element
+  children: (record: () => NonNullable<T>) => JSX.Element
+}) {
+  return (
+    <Show when={props.ids.length > 0} fallback={props.none}>
+      <ul class="rp-list rp-records">
+        <For each={props.ids}>
+          {(id) => <Show when={props.record(id)}>{(record) => props.children(record)}</Show>}
+        </For>
+      </ul>
+    </Show>
+  )
+}
+
+/**
+ * A button, shown while `when` holds, that opens a form under it (and closes it again); the form
+ * closes itself by `done`. Whether it is open outlasts the button being hidden for a while.
+ */
+export const AddToggle = (props: {
+  when: boolean
+  label: string
+  testId: string
+  children: (done: () => void) => JSX.Element
+}) => {
+  const [adding, setAdding] = createSignal(false)
+  return (
+    <Show when={props.when}>
+      <button
+        type="button"
+        class="secondary"
+        aria-expanded={adding()}
+        onClick={() => setAdding((a) => !a)}
+        data-testid={props.testId}
+      >
+        {props.label}
+      </button>
+      <Show when={adding()}>{props.children(() => setAdding(false))}</Show>
+    </Show>
+  )
+}
+
+/** A checkbox with its label, in a panel's list of choices. */
+export const Check = (props: {
+  label: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+  testId: string
+  describedBy?: string
+}) => (
+  <label class="rp-check">
+    <input
+      type="checkbox"
+      checked={props.checked}
+      onChange={(e) => props.onChange(e.currentTarget.checked)}
+      aria-describedby={props.describedBy}
+      data-testid={props.testId}
+    />
+    {props.label}
+  </label>
+)

@@ -10,7 +10,9 @@ import {
 } from '../../model/index.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
+import { InputField, SubmitActions } from './form-fields.tsx'
 import {
+  AddToggle,
   ByLine,
   createAction,
   createIds,
@@ -18,6 +20,7 @@ import {
   datePassed,
   ErrorAlert,
   localDay,
+  RecordList,
   sideOf,
   useNames,
 } from './referral-panels-shared.tsx'
@@ -79,7 +82,6 @@ const AgencyDuties = (props: { panel: ReferralPanelProps; agencyId: string }) =>
   )
   const duty = (rid: string) => referral().responsibilities.find((r) => r.id === rid)
   const contact = (cid: string) => referral().contacts.find((c) => c.id === cid)
-  const [addingContact, setAddingContact] = createSignal(false)
   return (
     <section
       class="rp-box"
@@ -94,64 +96,43 @@ const AgencyDuties = (props: { panel: ReferralPanelProps; agencyId: string }) =>
         </Show>
       </h3>
       <h4>{t('panels.duties.commitments')}</h4>
-      <Show
-        when={dutyIds().length > 0}
-        fallback={<p class="rp-muted">{t('panels.duties.none')}</p>}
+      <RecordList
+        ids={dutyIds()}
+        record={duty}
+        none={<p class="rp-muted">{t('panels.duties.none')}</p>}
       >
-        <ul class="rp-list rp-records">
-          <For each={dutyIds()}>
-            {(rid) => (
-              <Show when={duty(rid)}>
-                {(r) => (
-                  <Commitment
-                    panel={props.panel}
-                    duty={r()}
-                    overdue={commitmentOverdue(r(), now())}
-                    canFulfil={!props.panel.readOnly && mine()}
-                    canRemove={canEdit()}
-                  />
-                )}
-              </Show>
-            )}
-          </For>
-        </ul>
-      </Show>
+        {(r) => (
+          <Commitment
+            panel={props.panel}
+            duty={r()}
+            overdue={commitmentOverdue(r(), now())}
+            canFulfil={!props.panel.readOnly && mine()}
+            canRemove={canEdit()}
+          />
+        )}
+      </RecordList>
       <Show when={side() !== undefined}>
         <h4>{t('panels.contacts.heading')}</h4>
-        <Show
-          when={contactIds().length > 0}
-          fallback={<p class="rp-muted">{t('panels.contacts.none')}</p>}
+        <RecordList
+          ids={contactIds()}
+          record={contact}
+          none={<p class="rp-muted">{t('panels.contacts.none')}</p>}
         >
-          <ul class="rp-list rp-records">
-            <For each={contactIds()}>
-              {(cid) => (
-                <Show when={contact(cid)}>
-                  {(c) => (
-                    <Contact
-                      panel={props.panel}
-                      contact={c()}
-                      canRemove={!props.panel.readOnly && mine()}
-                    />
-                  )}
-                </Show>
-              )}
-            </For>
-          </ul>
-        </Show>
-        <Show when={!props.panel.readOnly && mine()}>
-          <button
-            type="button"
-            class="secondary"
-            aria-expanded={addingContact()}
-            onClick={() => setAddingContact((a) => !a)}
-            data-testid="contact-add-toggle"
-          >
-            {t('panels.contacts.add')}
-          </button>
-          <Show when={addingContact()}>
-            <AddContact panel={props.panel} onDone={() => setAddingContact(false)} />
-          </Show>
-        </Show>
+          {(c) => (
+            <Contact
+              panel={props.panel}
+              contact={c()}
+              canRemove={!props.panel.readOnly && mine()}
+            />
+          )}
+        </RecordList>
+        <AddToggle
+          when={!props.panel.readOnly && mine()}
+          label={t('panels.contacts.add')}
+          testId="contact-add-toggle"
+        >
+          {(done) => <AddContact panel={props.panel} onDone={done} />}
+        </AddToggle>
       </Show>
     </section>
   )
@@ -323,45 +304,36 @@ const AddContact = (props: { panel: ReferralPanelProps; onDone: () => void }) =>
   }
   return (
     <form class="rp-form" onSubmit={submit} data-testid="contact-form">
-      <div class="field">
-        <label for={`${id}-name`}>{t('panels.contacts.name')}</label>
-        <input
-          id={`${id}-name`}
-          required
-          value={name()}
-          onInput={(e) => setName(e.currentTarget.value)}
-          data-testid="contact-name"
-        />
-      </div>
-      <div class="field">
-        <label for={`${id}-phone`}>{t('panels.contacts.phone')}</label>
-        <input
-          id={`${id}-phone`}
-          type="tel"
-          value={phone()}
-          onInput={(e) => setPhone(e.currentTarget.value)}
-          data-testid="contact-phone"
-        />
-      </div>
-      <div class="field">
-        <label for={`${id}-email`}>{t('panels.contacts.email')}</label>
-        <input
-          id={`${id}-email`}
-          type="email"
-          value={email()}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-          data-testid="contact-email"
-        />
-      </div>
+      <InputField
+        id={`${id}-name`}
+        label={t('panels.contacts.name')}
+        required
+        value={name()}
+        onInput={setName}
+        testId="contact-name"
+      />
+      <InputField
+        id={`${id}-phone`}
+        label={t('panels.contacts.phone')}
+        type="tel"
+        value={phone()}
+        onInput={setPhone}
+        testId="contact-phone"
+      />
+      <InputField
+        id={`${id}-email`}
+        label={t('panels.contacts.email')}
+        type="email"
+        value={email()}
+        onInput={setEmail}
+        testId="contact-email"
+      />
       <ErrorAlert problem={action.problem()} testId="contact-form-error" />
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="contact-submit">
-          {t('panels.contacts.save')}
-        </button>
-        <button type="button" onClick={() => props.onDone()}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitActions
+        label={t('panels.contacts.save')}
+        testId="contact-submit"
+        onCancel={() => props.onDone()}
+      />
     </form>
   )
 }
@@ -425,41 +397,31 @@ const AddCommitment = (props: { panel: ReferralPanelProps }) => {
           </For>
         </select>
       </div>
-      <div class="field">
-        <label for={`${id}-what`}>{t('panels.duties.what')}</label>
-        <input
-          id={`${id}-what`}
-          required
-          value={what()}
-          onInput={(e) => setWhat(e.currentTarget.value)}
-          data-testid="commitment-what-input"
-        />
-      </div>
-      <div class="field">
-        <label for={`${id}-due`}>{t('panels.duties.dueByOptional')}</label>
-        <input
-          id={`${id}-due`}
-          type="date"
-          value={dueBy()}
-          onInput={(e) => setDueBy(e.currentTarget.value)}
-          data-testid="commitment-due"
-        />
-      </div>
-      <div class="field">
-        <label for={`${id}-contact`}>{t('panels.duties.contactOptional')}</label>
-        <input
-          id={`${id}-contact`}
-          value={contact()}
-          onInput={(e) => setContact(e.currentTarget.value)}
-          data-testid="commitment-contact"
-        />
-      </div>
+      <InputField
+        id={`${id}-what`}
+        label={t('panels.duties.what')}
+        required
+        value={what()}
+        onInput={setWhat}
+        testId="commitment-what-input"
+      />
+      <InputField
+        id={`${id}-due`}
+        label={t('panels.duties.dueByOptional')}
+        type="date"
+        value={dueBy()}
+        onInput={setDueBy}
+        testId="commitment-due"
+      />
+      <InputField
+        id={`${id}-contact`}
+        label={t('panels.duties.contactOptional')}
+        value={contact()}
+        onInput={setContact}
+        testId="commitment-contact"
+      />
       <ErrorAlert problem={action.problem()} testId="commitment-form-error" />
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="commitment-submit">
-          {t('panels.duties.addSubmit')}
-        </button>
-      </div>
+      <SubmitActions label={t('panels.duties.addSubmit')} testId="commitment-submit" />
     </form>
   )
 }

@@ -1,9 +1,10 @@
-import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
 import { ModelError, updateEntry } from '../../model/index.ts'
 import { ApiError, RevokedError } from '../../sync/session.ts'
 import type { MessageKey } from '../i18n/catalog.ts'
-import { type Params, useI18n } from '../i18n/i18n.tsx'
-import { createDocStatus } from '../state/create-sync-status.ts'
+import { type Problem, useI18n } from '../i18n/i18n.tsx'
+import { createOpenDocument } from '../state/create-open-document.ts'
+import { createOnline, isUnreachable } from '../state/network.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import '../screens/screens-a.css'
@@ -25,35 +26,14 @@ interface GrantList {
 
 const CHOICES: readonly Choice[] = ['none', 'read', 'write']
 
-/** A message kept as a key, so that it follows a change of language. */
-interface Problem {
-  key: MessageKey
-  params?: Params
-}
-
-const unreachable = (err: unknown): boolean =>
-  err instanceof TypeError || (err instanceof ApiError && err.status >= 502 && err.status <= 504)
-
 const describe = (err: unknown, fallback403: MessageKey): Problem => {
-  if (unreachable(err)) return { key: 'share.error.unreachable' }
+  if (isUnreachable(err)) return { key: 'share.error.unreachable' }
   if (err instanceof RevokedError) return { key: 'share.error.revoked' }
   if (err instanceof ApiError && err.status === 403) return { key: fallback403 }
   return {
     key: 'share.error.failed',
     params: { message: err instanceof Error ? err.message : String(err) },
   }
-}
-
-const createOnline = (): (() => boolean) => {
-  const [online, setOnline] = createSignal(navigator.onLine)
-  const update = () => setOnline(navigator.onLine)
-  window.addEventListener('online', update)
-  window.addEventListener('offline', update)
-  onCleanup(() => {
-    window.removeEventListener('online', update)
-    window.removeEventListener('offline', update)
-  })
-  return online
 }
 
 const agencyGrants = (grants: readonly Grant[], owner: string | undefined): string[] =>
@@ -76,9 +56,7 @@ export const SharePanel = (props: { documentId: string }) => {
   const sync = useSync()
   const ws = useWorkspace()
   const online = createOnline()
-  const conn = sync.acquire(documentId)
-  onCleanup(() => sync.release(documentId))
-  const docStatus = createDocStatus(conn)
+  const { status: docStatus } = createOpenDocument(documentId)
   const docSynced = createMemo(() => docStatus().state === 'synced')
 
   const [open, setOpen] = createSignal(false)

@@ -1,4 +1,4 @@
-import { createSignal, onCleanup, onMount, Show } from 'solid-js'
+import { createSignal, type JSX, onCleanup, onMount, Show } from 'solid-js'
 import { registerSW } from 'virtual:pwa-register'
 import { useI18n } from '../i18n/i18n.tsx'
 
@@ -63,33 +63,36 @@ export const UpdatePrompt = () => {
   return (
     <div class="update-prompt" role="status" aria-live="polite">
       <Show when={needRefresh()}>
-        <div class="update-banner" data-testid="update-available">
-          <p>{t('update.available')}</p>
-          <div class="update-actions">
-            <button
-              type="button"
-              class="button primary"
-              data-testid="update-reload"
-              onClick={reload}
-            >
-              {t('update.reload')}
-            </button>
-            <button type="button" class="button secondary" onClick={dismiss}>
-              {t('update.dismiss')}
-            </button>
-          </div>
-        </div>
+        <Banner testId="update-available" text={t('update.available')} onDismiss={dismiss}>
+          <button type="button" class="button primary" data-testid="update-reload" onClick={reload}>
+            {t('update.reload')}
+          </button>
+        </Banner>
       </Show>
       <Show when={!needRefresh() && offlineReady()}>
-        <div class="update-banner" data-testid="offline-ready">
-          <p>{t('update.offlineReady')}</p>
-          <div class="update-actions">
-            <button type="button" class="button secondary" onClick={dismiss}>
-              {t('update.dismiss')}
-            </button>
-          </div>
-        </div>
+        <Banner testId="offline-ready" text={t('update.offlineReady')} onDismiss={dismiss} />
       </Show>
+    </div>
+  )
+}
+
+/** One piece of news about the app, with its buttons (children) and the one to dismiss it. */
+const Banner = (props: {
+  testId: string
+  text: string
+  onDismiss: () => void
+  children?: JSX.Element
+}) => {
+  const { t } = useI18n()
+  return (
+    <div class="update-banner" data-testid={props.testId}>
+      <p>{props.text}</p>
+      <div class="update-actions">
+        {props.children}
+        <button type="button" class="button secondary" onClick={() => props.onDismiss()}>
+          {t('update.dismiss')}
+        </button>
+      </div>
     </div>
   )
 }

@@ -14,6 +14,12 @@ const FALLBACK: Record<Locale, Locale[]> = {
 
 export type Params = Record<string, string | number>
 
+/** A message to show (an error, a refusal), kept as a key so that it follows a change of language. */
+export interface Problem {
+  key: MessageKey
+  params?: Params
+}
+
 export interface I18n {
   locale: () => Locale
   setLocale: (l: Locale) => void

@@ -1,21 +1,13 @@
-import {
-  createEffect,
-  createMemo,
-  createSignal,
-  For,
-  type JSX,
-  on,
-  onCleanup,
-  onMount,
-  Show,
-} from 'solid-js'
+import { createEffect, createMemo, createSignal, For, type JSX, on, onMount, Show } from 'solid-js'
 import { ROLES, type Role } from '../../model/index.ts'
 import { ApiError, RevokedError } from '../../sync/session.ts'
 import type { SyncClient } from '../../sync/sync-client.ts'
 import type { MessageKey } from '../i18n/catalog.ts'
-import { useI18n } from '../i18n/i18n.tsx'
+import { RetryAlert } from '../components/retry-alert.tsx'
+import { type Problem, useI18n } from '../i18n/i18n.tsx'
+import { createOnline, isUnreachable } from '../state/network.ts'
 import { useSync } from '../state/session.tsx'
-import { groupCode, isUnreachable, type Problem } from './join.tsx'
+import { groupCode } from './join.tsx'
 import './screens-a.css'
 
 // What the relay answers (sync-server/api.ts).
@@ -63,19 +55,6 @@ const describeAdminError = (err: unknown): Problem => {
   if (key) return { key }
   if (err instanceof ApiError && err.status === 403) return { key: 'admin.error.forbidden' }
   return { key: 'error.generic', params: { message: err instanceof Error ? err.message : '?' } }
-}
-
-/** Whether the browser believes it has a network; the relay may still be unreachable. */
-const createOnline = (): (() => boolean) => {
-  const [online, setOnline] = createSignal(navigator.onLine)
-  const update = () => setOnline(navigator.onLine)
-  window.addEventListener('online', update)
-  window.addEventListener('offline', update)
-  onCleanup(() => {
-    window.removeEventListener('online', update)
-    window.removeEventListener('offline', update)
-  })
-  return online
 }
 
 /** The coordinator's view of the relay: me, the members and the devices I may manage. */
@@ -617,22 +596,14 @@ export default function Admin() {
           </p>
         }
       >
-        <Show when={admin.problem()}>
-          {(p) => (
-            <div class="sa-alert" role="alert" data-testid="admin-error">
-              <p>{t(p().key, p().params)}</p>
-              <button
-                type="button"
-                class="secondary"
-                disabled={admin.loading()}
-                onClick={() => void admin.reload()}
-                data-testid="admin-retry"
-              >
-                {t('admin.retry')}
-              </button>
-            </div>
-          )}
-        </Show>
+        <RetryAlert
+          problem={admin.problem()}
+          testId="admin-error"
+          retry={t('admin.retry')}
+          retryTestId="admin-retry"
+          onRetry={() => void admin.reload()}
+          disabled={admin.loading()}
+        />
         <Show when={!admin.data() && !admin.problem()}>
           <p class="sa-muted" role="status">
             {t('common.loading')}

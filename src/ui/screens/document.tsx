@@ -1,4 +1,4 @@
-import { A, useParams } from '@solidjs/router'
+import { A } from '@solidjs/router'
 import {
   createEffect,
   createMemo,
@@ -9,24 +9,19 @@ import {
   onCleanup,
   Show,
   Switch,
-  untrack,
 } from 'solid-js'
-import {
-  DOCUMENT_SCHEMA_VERSION,
-  type DocumentMeta,
-  ModelError,
-  readMeta,
-} from '../../model/index.ts'
+import { DOCUMENT_SCHEMA_VERSION, type DocumentMeta, readMeta } from '../../model/index.ts'
 import { ensurePlan, PLAN_TEXT_FIELDS, type PlanTextField, planText } from '../../model/plan.ts'
-import type { DocConnection, DocStatus } from '../../sync/doc-connection.ts'
-import { type Presence, PresenceChannel } from '../../sync/presence.ts'
-import { CLOSE, isValidId } from '../../sync/protocol.ts'
+import type { DocConnection } from '../../sync/doc-connection.ts'
+import type { Presence } from '../../sync/presence.ts'
+import { DocStatusLine, ReadOnlyNotice } from '../components/doc-status-line.tsx'
+import { DocumentRoute } from '../components/document-route.tsx'
+import { EditingMarker, editorsIn, PresenceList } from '../components/presence-list.tsx'
 import { SharePanel } from '../components/share-panel.tsx'
 import { TextFieldEditor } from '../components/text-field.tsx'
 import type { MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
-import { createDocStatus } from '../state/create-sync-status.ts'
-import { useSync } from '../state/session.tsx'
+import { createOpenDocument, createPresence, readOrNull } from '../state/create-open-document.ts'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './screens-b.css'
 
@@ -50,28 +45,24 @@ const ReferralScreen = lazy(() => import('./referral.tsx'))
 
 /** `/documents/:id`: one document, opened from this device's storage first. */
 export default function DocumentScreen() {
-  const params = useParams()
   const { t } = useI18n()
   const ws = useWorkspace()
   const kindOf = (id: string) => ws.entries().find((e) => e.id === id)?.kind
   return (
-    <Show when={params.id} keyed>
+    <DocumentRoute
+      invalid={
+        <section class="screen document-screen">
+          <p class="notice">{t('document.invalidId')}</p>
+          <A href="/documents">{t('document.back')}</A>
+        </section>
+      }
+    >
       {(id) => (
-        <Show
-          when={isValidId(id)}
-          fallback={
-            <section class="screen document-screen">
-              <p class="notice">{t('document.invalidId')}</p>
-              <A href="/documents">{t('document.back')}</A>
-            </section>
-          }
-        >
-          <Show when={kindOf(id) === 'referral'} fallback={<OpenDocument id={id} />}>
-            <ReferralScreen id={id} />
-          </Show>
+        <Show when={kindOf(id) === 'referral'} fallback={<OpenDocument id={id} />}>
+          <ReferralScreen id={id} />
         </Show>
       )}
-    </Show>
+    </DocumentRoute>
   )
 }
 
@@ -81,16 +72,9 @@ const STRUCTURE_POLL_MS = 1500
 const OpenDocument = (props: { id: string }) => {
   const id = props.id
   const { t, formatDate } = useI18n()
-  const sync = useSync()
   const ws = useWorkspace()
-  const conn = sync.acquire(id)
-  onCleanup(() => sync.release(id))
-  const status = createDocStatus(conn)
-
-  const [ready, setReady] = createSignal(false)
-  let disposed = false
-  onCleanup(() => (disposed = true))
-  void conn.ready.then(() => !disposed && setReady(true))
+  const open = createOpenDocument(id)
+  const { conn, ready, status } = open
 
   const entry = createMemo(() => ws.entries().find((e) => e.id === id))
   const me = createMemo(() => ws.me())
@@ -132,7 +116,7 @@ const OpenDocument = (props: { id: string }) => {
   })
 
   const readOnly = () => observer() || status().readOnly || status().state === 'refused'
-  const presence = createPresence(conn, ready)
+  const presence = createPresence(open)
 
   return (
     <article class="screen document-screen" aria-labelledby="document-title">
@@ -161,12 +145,16 @@ const OpenDocument = (props: { id: string }) => {
       </Show>
       <SharePanel documentId={id} />
       <DocStatusLine status={status()} />
-      <Show when={status().state !== 'refused' && (observer() || status().readOnly)}>
-        <p class="notice" data-testid="document-readonly">
-          {observer() ? t('document.readOnly.observer') : t('document.readOnly.grant')}
-        </p>
-      </Show>
-      <PresenceList peers={presence.peers()} />
+      <ReadOnlyNotice
+        status={status()}
+        observer={observer()}
+        observerText="document.readOnly.observer"
+      />
+      <PresenceList
+        peers={presence.peers()}
+        headingId="presence-heading"
+        fieldLabel={(f) => (isPlanField(f) ? `document.field.${f}` : undefined)}
+      />
       <Show when={error()}>
         <p class="field-error" role="alert">
           {t('error.generic', { message: error() ?? '' })}
@@ -212,123 +200,13 @@ const OpenDocument = (props: { id: string }) => {
   )
 }
 
-/**
- * Who else has this document open and in which field. The channel exists once the relay
- * connection does (after local storage loaded) and is rebuilt if my display name arrives later.
- */
-const createPresence = (conn: DocConnection, ready: () => boolean) => {
-  const sync = useSync()
-  const ws = useWorkspace()
-  const [peers, setPeers] = createSignal<Presence[]>([])
-  const [field, setFieldSignal] = createSignal<string | null>(null)
-  let channel: PresenceChannel | null = null
-  const name = createMemo(() => ws.me()?.displayName ?? sync.session.memberId)
-
-  createEffect(() => {
-    const provider = ready() ? conn.provider : null
-    if (!provider) return
-    const ch = new PresenceChannel(provider.awareness, {
-      memberId: sync.session.memberId,
-      name: name(),
-    })
-    channel = ch
-    const current = untrack(field)
-    if (current !== null) ch.setField(current)
-    setPeers(ch.peers())
-    const off = ch.onChange(() => setPeers(ch.peers()))
-    onCleanup(() => {
-      off()
-      ch.destroy()
-      // Leave no "editing" marker behind if the connection outlives this screen.
-      ch.setField(null)
-      channel = null
-    })
-  })
-
-  return {
-    peers,
-    setField: (f: string | null) => {
-      setFieldSignal(f)
-      channel?.setField(f)
-    },
-  }
-}
-
-const DocStatusLine = (props: { status: DocStatus }) => {
-  const { t } = useI18n()
-  const refusal = (): string => {
-    const code = props.status.refusal?.code ?? 0
-    if (code === CLOSE.FORBIDDEN) return t('document.refused.forbidden')
-    if (code === CLOSE.REVOKED) return t('document.refused.revoked')
-    if (code === CLOSE.BAD_ROOM) return t('document.refused.badRoom')
-    if (code === CLOSE.TOO_LARGE) return t('document.refused.tooLarge')
-    return t('document.refused.other', { code: String(code) })
-  }
-  return (
-    <div
-      class="doc-status"
-      data-state={props.status.state}
-      data-testid="doc-status"
-      aria-label={t('document.status.label')}
-      role="group"
-    >
-      <span class="sync-dot" aria-hidden="true" />
-      <Show
-        when={props.status.state === 'refused'}
-        fallback={<span data-testid="doc-state">{t(`status.${props.status.state}`)}</span>}
-      >
-        <strong role="alert" data-testid="doc-refused">
-          {refusal()}
-        </strong>
-      </Show>
-      <Show when={props.status.pending > 0}>
-        <span class="doc-pending" data-testid="doc-pending" data-count={props.status.pending}>
-          {t('status.pending', { count: props.status.pending })}
-        </span>
-      </Show>
-    </div>
-  )
-}
-
-const PresenceList = (props: { peers: Presence[] }) => {
-  const { t } = useI18n()
-  return (
-    <Show when={props.peers.length > 0}>
-      <div class="presence" data-testid="presence">
-        <h2 id="presence-heading" class="presence-heading">
-          {t('document.presence.label')}
-        </h2>
-        <ul aria-labelledby="presence-heading">
-          <For each={props.peers}>
-            {(p) => (
-              <li data-testid="presence-peer">
-                {isPlanField(p.field)
-                  ? t('document.presence.inField', {
-                      name: p.name,
-                      field: t(`document.field.${p.field}`),
-                    })
-                  : t('document.presence.reading', { name: p.name })}
-              </li>
-            )}
-          </For>
-        </ul>
-      </div>
-    </Show>
-  )
-}
-
 const PlanEditor = (props: {
   conn: DocConnection
   readOnly: boolean
   peers: Presence[]
   onFocusField: (field: string | null) => void
 }) => {
-  const { t, locale } = useI18n()
-  const editorsOf = (f: PlanTextField) => [
-    ...new Set(props.peers.filter((p) => p.field === f).map((p) => p.name)),
-  ]
-  const names = (list: string[]) =>
-    new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(list)
+  const { t } = useI18n()
   return (
     <For each={SECTIONS}>
       {(section, i) => (
@@ -336,15 +214,7 @@ const PlanEditor = (props: {
           <h2 id={`plan-section-${i()}`}>{t(section.heading)}</h2>
           <For each={section.fields}>
             {(f) => {
-              const field = (() => {
-                try {
-                  return planText(props.conn.doc, f)
-                } catch (err) {
-                  if (err instanceof ModelError) return null
-                  throw err
-                }
-              })()
-              const editors = () => editorsOf(f)
+              const field = readOrNull(() => planText(props.conn.doc, f))
               return (
                 <Show when={field}>
                   {(tf) => (
@@ -357,14 +227,7 @@ const PlanEditor = (props: {
                       testId={`field-${f}`}
                       onFocusChange={(on) => props.onFocusField(on ? f : null)}
                       aside={
-                        <Show when={editors().length > 0}>
-                          <span class="editing-marker" data-testid={`editing-${f}`}>
-                            {t('document.editing', {
-                              count: editors().length,
-                              names: names(editors()),
-                            })}
-                          </span>
-                        </Show>
+                        <EditingMarker names={editorsIn(props.peers, f)} testId={`editing-${f}`} />
                       }
                     />
                   )}

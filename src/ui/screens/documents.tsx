@@ -10,8 +10,10 @@ import {
   TITLE_MAX_LENGTH,
 } from '../../model/index.ts'
 import { ensurePlan } from '../../model/plan.ts'
+import { FilterChips } from '../components/filter-chips.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { createSyncStatus } from '../state/create-sync-status.ts'
+import { createLocally } from '../state/create-open-document.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './screens-b.css'
@@ -55,28 +57,20 @@ export default function DocumentsScreen() {
       <NewPlanForm />
 
       <div class="documents-tools">
-        <fieldset class="filter-chips">
-          <legend>{t('documents.filter.label')}</legend>
-          <For each={FILTERS}>
-            {(f) => (
-              <label class="chip">
-                <input
-                  type="radio"
-                  name="documents-filter"
-                  value={f}
-                  checked={filter() === f}
-                  onChange={() =>
-                    setParams({ show: f === 'all' ? undefined : f }, { replace: true })
-                  }
-                  data-testid={`filter-${f}`}
-                />
-                <span>
-                  {t(`documents.filter.${f}`)} <span class="chip-count">({count(f)})</span>
-                </span>
-              </label>
-            )}
-          </For>
-        </fieldset>
+        <FilterChips
+          legend={t('documents.filter.label')}
+          name="documents-filter"
+          options={FILTERS}
+          selected={filter()}
+          onSelect={(f) => setParams({ show: f === 'all' ? undefined : f }, { replace: true })}
+          testId={(f) => `filter-${f}`}
+        >
+          {(f) => (
+            <>
+              {t(`documents.filter.${f}`)} <span class="chip-count">({count(f)})</span>
+            </>
+          )}
+        </FilterChips>
         <div class="search-box">
           <label for="documents-search">{t('documents.search.label')}</label>
           <input
@@ -211,25 +205,23 @@ const NewPlanForm = () => {
     setError(null)
     setBusy(true)
     const id = randomId()
-    const conn = sync.acquire(id)
     try {
-      await conn.ready
-      ensurePlan(conn.doc)
-      addEntry(
-        sync.workspace.doc,
-        { kind: 'plan', title: text },
-        { memberId: me.id, agencyId: me.agencyId },
-        { id },
-      )
-      setTitle('')
-      navigate(`/documents/${id}`)
+      await createLocally(sync, id, (conn) => {
+        ensurePlan(conn.doc)
+        addEntry(
+          sync.workspace.doc,
+          { kind: 'plan', title: text },
+          { memberId: me.id, agencyId: me.agencyId },
+          { id },
+        )
+        setTitle('')
+        navigate(`/documents/${id}`)
+      })
     } catch (err) {
       setError(
         t('documents.new.failed', { message: err instanceof Error ? err.message : String(err) }),
       )
     } finally {
-      // The new document stays open until the relay confirms it, or the plan screen takes it.
-      sync.release(id)
       setBusy(false)
     }
   }

@@ -1,16 +1,11 @@
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
-import { ApiError, enrolWithCode } from '../../sync/session.ts'
+import { ApiError, enrolWithCode, type Session } from '../../sync/session.ts'
 import type { MessageKey } from '../i18n/catalog.ts'
-import { type Params, useI18n } from '../i18n/i18n.tsx'
+import { type Problem, useI18n } from '../i18n/i18n.tsx'
+import { isUnreachable } from '../state/network.ts'
 import { useSession } from '../state/session.tsx'
 import './screens-a.css'
-
-/** A message to show, kept as a key so that it follows a change of language. */
-export interface Problem {
-  key: MessageKey
-  params?: Params
-}
 
 /** The relay's English enrolment errors (sync-server/enrolment.ts, api.ts) as catalog keys. */
 const ENROL_ERRORS: Record<string, MessageKey> = {
@@ -21,10 +16,6 @@ const ENROL_ERRORS: Record<string, MessageKey> = {
   'code is required': 'enrol.error.codeRequired',
   'demo login is off': 'enrol.error.demoOff',
 }
-
-/** True when the relay could not be reached at all (no network, relay down, gateway error). */
-export const isUnreachable = (err: unknown): boolean =>
-  err instanceof TypeError || (err instanceof ApiError && err.status >= 502 && err.status <= 504)
 
 export const describeEnrolError = (err: unknown): Problem => {
   if (isUnreachable(err)) return { key: 'enrol.error.offline' }
@@ -73,12 +64,60 @@ export const deviceLabel = (ua: string = navigator.userAgent): string => {
   return label || ua.slice(0, 60) || 'browser'
 }
 
+/**
+ * Enrolment of this device: `enrol` (given the device's label) asks the relay; on success this
+ * device signs in and opens the documents, else the refusal comes back as a problem to show.
+ */
+export const useEnrol = () => {
+  const navigate = useNavigate()
+  const { signIn } = useSession()
+  return async (enrol: (label: string) => Promise<Session>): Promise<Problem | null> => {
+    try {
+      const session = await enrol(deviceLabel())
+      signIn(session)
+      navigate('/documents', { replace: true })
+      return null
+    } catch (err) {
+      return describeEnrolError(err)
+    }
+  }
+}
+
+/** The input for an invitation code, in its label. */
+export const CodeInput = (props: {
+  label: string
+  value: string
+  onInput: (value: string) => void
+  invalid: boolean
+  describedBy: string | undefined
+  testId: string
+  ref?: HTMLInputElement | ((el: HTMLInputElement) => void)
+}) => (
+  <label class="field">
+    <span>{props.label}</span>
+    <input
+      ref={props.ref}
+      type="text"
+      class="sa-code-input"
+      name="code"
+      autocomplete="one-time-code"
+      autocapitalize="characters"
+      spellcheck={false}
+      value={props.value}
+      onInput={(e) => props.onInput(e.currentTarget.value)}
+      aria-invalid={props.invalid ? 'true' : undefined}
+      aria-describedby={props.describedBy}
+      data-testid={props.testId}
+    />
+  </label>
+)
+
 /** The invitation link's target: confirm, and this device is enrolled. */
 export default function Join() {
   const { t } = useI18n()
   const params = useParams<{ code?: string }>()
-  const navigate = useNavigate()
-  const { sync, signIn } = useSession()
+  const { sync } = useSession()
+  const enrol = useEnrol()
   const [code, setCode] = createSignal(params.code ? groupCode(params.code) : '')
   const [busy, setBusy] = createSignal(false)
   const [problem, setProblem] = createSignal<Problem | null>(null)
@@ -94,15 +133,9 @@ export default function Join() {
     }
     setBusy(true)
     setProblem(null)
-    try {
-      const session = await enrolWithCode(value, deviceLabel())
-      signIn(session)
-      navigate('/documents', { replace: true })
-    } catch (err) {
-      setProblem(describeEnrolError(err))
-    } finally {
-      setBusy(false)
-    }
+    const refused = await enrol((label) => enrolWithCode(value, label))
+    if (refused) setProblem(refused)
+    setBusy(false)
   }
 
   return (
@@ -129,23 +162,15 @@ export default function Join() {
           {t('join.confidential')}
         </p>
         <form class="sa-panel" onSubmit={submit} novalidate>
-          <label class="field">
-            <span>{t('join.code.label')}</span>
-            <input
-              ref={input}
-              type="text"
-              class="sa-code-input"
-              name="code"
-              autocomplete="one-time-code"
-              autocapitalize="characters"
-              spellcheck={false}
-              value={code()}
-              onInput={(e) => setCode(e.currentTarget.value)}
-              aria-invalid={problem() ? 'true' : undefined}
-              aria-describedby={problem() ? 'join-error' : undefined}
-              data-testid="join-code"
-            />
-          </label>
+          <CodeInput
+            label={t('join.code.label')}
+            ref={input}
+            value={code()}
+            onInput={setCode}
+            invalid={problem() !== null}
+            describedBy={problem() ? 'join-error' : undefined}
+            testId="join-code"
+          />
           <Show when={problem()}>
             {(p) => (
               <p id="join-error" class="sa-alert" role="alert" data-testid="join-error">

@@ -1,11 +1,11 @@
-import { A, useParams } from '@solidjs/router'
-import { createMemo, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
+import { A } from '@solidjs/router'
+import { createMemo, createSignal, For, Match, onCleanup, Switch } from 'solid-js'
 import { hasReferral, observeReferral, readReferral, type Referral } from '../../model/index.ts'
-import { isValidId } from '../../sync/protocol.ts'
+import { DocumentRoute } from '../components/document-route.tsx'
 import { createVerification } from '../components/referral-signoffs.tsx'
 import type { Locale } from '../i18n/define.ts'
 import { useI18n } from '../i18n/i18n.tsx'
-import { useSync } from '../state/session.tsx'
+import { createOpenDocument } from '../state/create-open-document.ts'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import { Printout } from './referral-printout.tsx'
 import './referral-print.css'
@@ -21,39 +21,26 @@ const printLocaleFor = (l: Locale): PrintLocale =>
 
 /** `/documents/:id/print`: the referral agreement on A4, in a language chosen for the reader. */
 export default function ReferralPrintScreen() {
-  const params = useParams()
   const { t } = useI18n()
   return (
-    <Show when={params.id} keyed>
-      {(id) => (
-        <Show
-          when={isValidId(id)}
-          fallback={
-            <section class="rp-print-screen">
-              <p class="rp-note">{t('panels.print.invalidId')}</p>
-              <A href="/documents">{t('panels.print.toDocuments')}</A>
-            </section>
-          }
-        >
-          <PrintDocument id={id} />
-        </Show>
-      )}
-    </Show>
+    <DocumentRoute
+      invalid={
+        <section class="rp-print-screen">
+          <p class="rp-note">{t('panels.print.invalidId')}</p>
+          <A href="/documents">{t('panels.print.toDocuments')}</A>
+        </section>
+      }
+    >
+      {(id) => <PrintDocument id={id} />}
+    </DocumentRoute>
   )
 }
 
 const PrintDocument = (props: { id: string }) => {
   const id = props.id
   const { t, locale } = useI18n()
-  const sync = useSync()
   const ws = useWorkspace()
-  const conn = sync.acquire(id)
-  onCleanup(() => sync.release(id))
-
-  const [ready, setReady] = createSignal(false)
-  let disposed = false
-  onCleanup(() => (disposed = true))
-  void conn.ready.then(() => !disposed && setReady(true))
+  const { conn, ready } = createOpenDocument(id)
   const [version, setVersion] = createSignal(0)
   onCleanup(observeReferral(conn.doc, () => setVersion((v) => v + 1)))
 

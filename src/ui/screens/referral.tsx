@@ -35,7 +35,6 @@ import {
   type TextField,
   updateEntry,
   updateReferral,
-  URGENCIES,
   type Urgency,
 } from '../../model/index.ts'
 import {
@@ -44,22 +43,26 @@ import {
   overdueParts,
   referralDigest,
 } from '../../model/referral-summary.ts'
-import type { DocConnection, DocStatus } from '../../sync/doc-connection.ts'
-import { type Presence, PresenceChannel } from '../../sync/presence.ts'
-import { CLOSE } from '../../sync/protocol.ts'
+import type { DocConnection } from '../../sync/doc-connection.ts'
+import type { Presence } from '../../sync/presence.ts'
+import { DocStatusLine, ReadOnlyNotice } from '../components/doc-status-line.tsx'
+import { EditingMarker, editorsIn, PresenceList } from '../components/presence-list.tsx'
 import {
   createAction,
   createNow,
   Deadline,
   ProblemAlert,
+  UrgencyField,
   useReferralFormat,
 } from '../components/referral-common.tsx'
+import { InputField } from '../components/form-fields.tsx'
 import { ReferralConsent } from '../components/referral-consent.tsx'
 import { type Candidate, DisputedField } from '../components/referral-dispute.tsx'
 import { ReferralExport } from '../components/referral-export.tsx'
 import { ReferralHistory } from '../components/referral-history.tsx'
 import { ReferralOutcome } from '../components/referral-outcome.tsx'
 import type { ReferralPanelProps } from '../components/referral-panel.ts'
+import { sideOf } from '../components/referral-panels-shared.tsx'
 import { ReferralResponsibilities } from '../components/referral-responsibilities.tsx'
 import { ReferralSignOffs } from '../components/referral-signoffs.tsx'
 import { ReferralStatusBar } from '../components/referral-status-bar.tsx'
@@ -67,7 +70,7 @@ import { SharePanel } from '../components/share-panel.tsx'
 import { TextFieldEditor } from '../components/text-field.tsx'
 import type { MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
-import { createDocStatus } from '../state/create-sync-status.ts'
+import { createOpenDocument, createPresence, readOrNull } from '../state/create-open-document.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './screens-b.css'
@@ -100,28 +103,17 @@ export default function ReferralScreen(props: { id: string }) {
   const sync = useSync()
   const ws = useWorkspace()
   const format = useReferralFormat()
-  const conn = sync.acquire(id)
-  onCleanup(() => sync.release(id))
-  const status = createDocStatus(conn)
+  const open = createOpenDocument(id)
+  const { conn, ready, status } = open
   const now = createNow()
-
-  const [ready, setReady] = createSignal(false)
-  let disposed = false
-  onCleanup(() => (disposed = true))
-  void conn.ready.then(() => !disposed && setReady(true))
 
   // Every transaction that touched the referral, local or remote (RF22), reads it again.
   const [version, setVersion] = createSignal(0)
   onCleanup(observeReferral(conn.doc, () => setVersion((v) => v + 1)))
   const read = (at: Date): Referral | undefined => {
     if (!hasReferral(conn.doc)) return undefined
-    try {
-      return readReferral(conn.doc, at)
-    } catch (err) {
-      // Half-arrived (parties before the genesis): wait for the rest.
-      if (err instanceof ModelError) return undefined
-      throw err
-    }
+    // Half-arrived (parties before the genesis): wait for the rest.
+    return readOrNull(() => readReferral(conn.doc, at)) ?? undefined
   }
   const referral = createMemo(() => {
     version()
@@ -139,9 +131,7 @@ export default function ReferralScreen(props: { id: string }) {
     const r = referral()
     const agencyId = member()?.agencyId
     if (!r || agencyId === undefined) return undefined
-    if (agencyId === r.parties.referringAgencyId) return 'referrer'
-    if (agencyId === r.parties.receivingAgencyId) return 'receiver'
-    return undefined
+    return sideOf(r, agencyId)
   }
   const observer = () => member()?.role === 'observer'
   const readOnly = () =>
@@ -191,7 +181,7 @@ export default function ReferralScreen(props: { id: string }) {
   const outboxTimer = setInterval(checkOutbox, GRANT_POLL_MS)
   onCleanup(() => clearInterval(outboxTimer))
 
-  const presence = createPresence(conn, ready)
+  const presence = createPresence(open)
   const title = () => referral()?.person.code ?? entry()?.title ?? t('document.untitled')
 
   const panelProps = (r: () => Referral, me: Actor): ReferralPanelProps => ({
@@ -222,12 +212,12 @@ export default function ReferralScreen(props: { id: string }) {
           )}
         </Show>
       </p>
-      <StatusLine status={status()} />
-      <Show when={status().state !== 'refused' && (observer() || status().readOnly)}>
-        <p class="notice" data-testid="document-readonly">
-          {observer() ? t('referral.readOnly.observer') : t('document.readOnly.grant')}
-        </p>
-      </Show>
+      <DocStatusLine status={status()} forbidden="referral.refused.forbidden" />
+      <ReadOnlyNotice
+        status={status()}
+        observer={observer()}
+        observerText="referral.readOnly.observer"
+      />
       <Show when={grantWaiting().length > 0}>
         <p class="notice" data-testid="referral-grant-waiting">
           {t('referral.grantWaiting', {
@@ -235,7 +225,11 @@ export default function ReferralScreen(props: { id: string }) {
           })}
         </p>
       </Show>
-      <PresenceList peers={presence.peers()} />
+      <PresenceList
+        peers={presence.peers()}
+        headingId="referral-presence-heading"
+        fieldLabel={(f) => (f === null ? undefined : PRESENCE_FIELDS[f])}
+      />
 
       <Switch>
         <Match when={!ready()}>
@@ -602,56 +596,34 @@ const TermsEditor = (props: FactsProps) => {
         >
           <h3 id="referral-terms-heading">{t('referral.terms.heading')}</h3>
           <p class="field-hint">{t('referral.terms.hint')}</p>
-          <div class="field">
-            <label for="terms-service">{t('referral.field.service')}</label>
-            <input
-              id="terms-service"
-              ref={first}
-              type="text"
-              maxLength={120}
-              value={service()}
-              onInput={(e) => setService(e.currentTarget.value)}
-              data-testid="terms-service"
-            />
-          </div>
+          <InputField
+            id="terms-service"
+            testId="terms-service"
+            label={t('referral.field.service')}
+            ref={first}
+            type="text"
+            maxLength={120}
+            value={service()}
+            onInput={setService}
+          />
           <div class="rf-new-row">
-            <div class="field">
-              <label for="terms-urgency">{t('referral.field.urgency')}</label>
-              <select
-                id="terms-urgency"
-                value={urgency()}
-                onChange={(e) => setUrgency(e.currentTarget.value as Urgency)}
-                data-testid="terms-urgency"
-              >
-                <For each={URGENCIES}>
-                  {(u) => (
-                    <option value={u} selected={u === urgency()}>
-                      {t(`referral.urgency.${u}`)}
-                    </option>
-                  )}
-                </For>
-              </select>
-            </div>
-            <div class="field">
-              <label for="terms-respond-by">{t('referral.field.respondBy')}</label>
-              <input
-                id="terms-respond-by"
-                type="date"
-                value={respondBy()}
-                onInput={(e) => setRespondBy(e.currentTarget.value)}
-                data-testid="terms-respond-by"
-              />
-            </div>
-            <div class="field">
-              <label for="terms-complete-by">{t('referral.field.completeBy')}</label>
-              <input
-                id="terms-complete-by"
-                type="date"
-                value={completeBy()}
-                onInput={(e) => setCompleteBy(e.currentTarget.value)}
-                data-testid="terms-complete-by"
-              />
-            </div>
+            <UrgencyField id="terms-urgency" value={urgency()} onChange={setUrgency} />
+            <InputField
+              id="terms-respond-by"
+              testId="terms-respond-by"
+              type="date"
+              label={t('referral.field.respondBy')}
+              value={respondBy()}
+              onInput={setRespondBy}
+            />
+            <InputField
+              id="terms-complete-by"
+              testId="terms-complete-by"
+              type="date"
+              label={t('referral.field.completeBy')}
+              value={completeBy()}
+              onInput={setCompleteBy}
+            />
           </div>
           <ProblemAlert problem={action.problem()} testId="terms-error" />
           <div class="actions">
@@ -678,9 +650,7 @@ const ReferralTexts = (props: {
   peers: Presence[]
   onFocusField: (field: string | null) => void
 }) => {
-  const { t, locale } = useI18n()
-  const names = (list: string[]) =>
-    new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(list)
+  const { t } = useI18n()
   const writer = () => props.side === 'referrer' && !props.readOnly
   return (
     <section class="rf-panel" aria-labelledby="referral-texts-heading">
@@ -690,17 +660,7 @@ const ReferralTexts = (props: {
       </Show>
       <For each={TEXT_FIELDS}>
         {(f) => {
-          const field = (() => {
-            try {
-              return referralText(props.conn.doc, f.field, props.me)
-            } catch (err) {
-              if (err instanceof ModelError) return null
-              throw err
-            }
-          })()
-          const editors = () => [
-            ...new Set(props.peers.filter((p) => p.field === f.presence).map((p) => p.name)),
-          ]
+          const field = readOrNull(() => referralText(props.conn.doc, f.field, props.me))
           return (
             <Show when={field}>
               {(tf) => (
@@ -711,16 +671,7 @@ const ReferralTexts = (props: {
                   readOnly={!writer()}
                   testId={`field-${f.field}`}
                   onFocusChange={(on) => props.onFocusField(on ? f.presence : null)}
-                  aside={
-                    <Show when={editors().length > 0}>
-                      <span class="editing-marker">
-                        {t('document.editing', {
-                          count: editors().length,
-                          names: names(editors()),
-                        })}
-                      </span>
-                    </Show>
-                  }
+                  aside={<EditingMarker names={editorsIn(props.peers, f.presence)} />}
                 />
               )}
             </Show>
@@ -728,105 +679,5 @@ const ReferralTexts = (props: {
         }}
       </For>
     </section>
-  )
-}
-
-/** Who else has this referral open, and in which field (never any case data). */
-const createPresence = (conn: DocConnection, ready: () => boolean) => {
-  const sync = useSync()
-  const ws = useWorkspace()
-  const [peers, setPeers] = createSignal<Presence[]>([])
-  const [field, setFieldSignal] = createSignal<string | null>(null)
-  let channel: PresenceChannel | null = null
-  const name = createMemo(() => ws.me()?.displayName ?? sync.session.memberId)
-  createEffect(() => {
-    const provider = ready() ? conn.provider : null
-    if (!provider) return
-    const ch = new PresenceChannel(provider.awareness, {
-      memberId: sync.session.memberId,
-      name: name(),
-    })
-    channel = ch
-    const current = untrack(field)
-    if (current !== null) ch.setField(current)
-    setPeers(ch.peers())
-    const off = ch.onChange(() => setPeers(ch.peers()))
-    onCleanup(() => {
-      off()
-      ch.destroy()
-      ch.setField(null)
-      channel = null
-    })
-  })
-  return {
-    peers,
-    setField: (f: string | null) => {
-      setFieldSignal(f)
-      channel?.setField(f)
-    },
-  }
-}
-
-const PresenceList = (props: { peers: Presence[] }) => {
-  const { t } = useI18n()
-  return (
-    <Show when={props.peers.length > 0}>
-      <div class="presence" data-testid="presence">
-        <h2 id="referral-presence-heading" class="presence-heading">
-          {t('document.presence.label')}
-        </h2>
-        <ul aria-labelledby="referral-presence-heading">
-          <For each={props.peers}>
-            {(p) => {
-              const key = p.field === null ? undefined : PRESENCE_FIELDS[p.field]
-              return (
-                <li data-testid="presence-peer">
-                  {key
-                    ? t('document.presence.inField', { name: p.name, field: t(key) })
-                    : t('document.presence.reading', { name: p.name })}
-                </li>
-              )
-            }}
-          </For>
-        </ul>
-      </div>
-    </Show>
-  )
-}
-
-/** This document's connection: offline, connecting, up to date or refused, and unsaved changes. */
-const StatusLine = (props: { status: DocStatus }) => {
-  const { t } = useI18n()
-  const refusal = (): string => {
-    const code = props.status.refusal?.code ?? 0
-    if (code === CLOSE.FORBIDDEN) return t('referral.refused.forbidden')
-    if (code === CLOSE.REVOKED) return t('document.refused.revoked')
-    if (code === CLOSE.BAD_ROOM) return t('document.refused.badRoom')
-    if (code === CLOSE.TOO_LARGE) return t('document.refused.tooLarge')
-    return t('document.refused.other', { code: String(code) })
-  }
-  return (
-    <div
-      class="doc-status"
-      data-state={props.status.state}
-      data-testid="doc-status"
-      aria-label={t('document.status.label')}
-      role="group"
-    >
-      <span class="sync-dot" aria-hidden="true" />
-      <Show
-        when={props.status.state === 'refused'}
-        fallback={<span data-testid="doc-state">{t(`status.${props.status.state}`)}</span>}
-      >
-        <strong role="alert" data-testid="doc-refused">
-          {refusal()}
-        </strong>
-      </Show>
-      <Show when={props.status.pending > 0}>
-        <span class="doc-pending" data-testid="doc-pending" data-count={props.status.pending}>
-          {t('status.pending', { count: props.status.pending })}
-        </span>
-      </Show>
-    </div>
   )
 }

@@ -4,6 +4,7 @@ import type { ActionReason } from '../../model/index.ts'
 import type { InboxRow } from '../../model/referral-summary.ts'
 import { MAY_REFER, NewReferralForm } from '../components/new-referral.tsx'
 import { Deadline, UrgencyLabel, useReferralFormat } from '../components/referral-common.tsx'
+import { FilterChips } from '../components/filter-chips.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { createReferralInbox } from '../state/referral-inbox.ts'
 import { useSync } from '../state/session.tsx'
@@ -84,35 +85,30 @@ export default function ReferralsScreen() {
         </Match>
       </Switch>
 
-      <fieldset class="filter-chips rf-tabs">
-        <legend>{t('referrals.tabs.label')}</legend>
-        <For each={TABS}>
-          {(value) => (
-            <label class="chip">
-              <input
-                type="radio"
-                name="referrals-tab"
-                value={value}
-                checked={tab() === value}
-                onChange={() =>
-                  setParams({ tab: value === 'action' ? undefined : value }, { replace: true })
-                }
-                data-testid={`referrals-tab-${value}`}
-              />
-              <span>
-                {t(`referrals.tab.${value}`)}{' '}
-                <span
-                  class="chip-count"
-                  data-testid={`referrals-count-${value}`}
-                  data-count={counts()[value]}
-                >
-                  ({formatNumber(counts()[value])})
-                </span>
-              </span>
-            </label>
-          )}
-        </For>
-      </fieldset>
+      <FilterChips
+        legend={t('referrals.tabs.label')}
+        class="rf-tabs"
+        name="referrals-tab"
+        options={TABS}
+        selected={tab()}
+        onSelect={(value) =>
+          setParams({ tab: value === 'action' ? undefined : value }, { replace: true })
+        }
+        testId={(value) => `referrals-tab-${value}`}
+      >
+        {(value) => (
+          <>
+            {t(`referrals.tab.${value}`)}{' '}
+            <span
+              class="chip-count"
+              data-testid={`referrals-count-${value}`}
+              data-count={counts()[value]}
+            >
+              ({formatNumber(counts()[value])})
+            </span>
+          </>
+        )}
+      </FilterChips>
 
       <p class="documents-count" aria-live="polite" data-testid="referrals-summary">
         <Show when={loaded() && inbox()}>

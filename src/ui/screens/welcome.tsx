@@ -2,9 +2,9 @@ import { useNavigate } from '@solidjs/router'
 import { createSignal, For, onCleanup, Show } from 'solid-js'
 import { ROLES, type Role } from '../../model/index.ts'
 import { ApiError, enrolDemo, fetchDemoDirectory } from '../../sync/session.ts'
-import { useI18n } from '../i18n/i18n.tsx'
-import { useSession } from '../state/session.tsx'
-import { describeEnrolError, deviceLabel, normaliseCode, type Problem } from './join.tsx'
+import { RetryAlert } from '../components/retry-alert.tsx'
+import { type Problem, useI18n } from '../i18n/i18n.tsx'
+import { CodeInput, describeEnrolError, normaliseCode, useEnrol } from './join.tsx'
 import './screens-a.css'
 
 interface DemoPerson {
@@ -33,7 +33,7 @@ const demoPeople = (d: DemoDirectory): DemoPerson[] => {
 export default function Welcome() {
   const { t } = useI18n()
   const navigate = useNavigate()
-  const { signIn } = useSession()
+  const enrol = useEnrol()
 
   const [code, setCode] = createSignal('')
   const [codeMissing, setCodeMissing] = createSignal(false)
@@ -74,15 +74,9 @@ export default function Welcome() {
   const enter = async (person: DemoPerson) => {
     setEntering(person)
     setEnterProblem(null)
-    try {
-      const session = await enrolDemo(person.id, deviceLabel())
-      signIn(session)
-      navigate('/documents', { replace: true })
-    } catch (err) {
-      setEnterProblem(describeEnrolError(err))
-    } finally {
-      setEntering(null)
-    }
+    const refused = await enrol((label) => enrolDemo(person.id, label))
+    if (refused) setEnterProblem(refused)
+    setEntering(null)
   }
 
   return (
@@ -92,21 +86,13 @@ export default function Welcome() {
         {t('welcome.intro')}
       </p>
 
-      <Show when={loadProblem()}>
-        {(p) => (
-          <div class="sa-alert" role="alert" data-testid="welcome-offline">
-            <p>{t(p().key, p().params)}</p>
-            <button
-              type="button"
-              class="secondary"
-              onClick={() => void loadDemo()}
-              data-testid="welcome-retry"
-            >
-              {t('welcome.retry')}
-            </button>
-          </div>
-        )}
-      </Show>
+      <RetryAlert
+        problem={loadProblem()}
+        testId="welcome-offline"
+        retry={t('welcome.retry')}
+        retryTestId="welcome-retry"
+        onRetry={() => void loadDemo()}
+      />
 
       <section class="sa-panel" aria-labelledby="welcome-code-title">
         <h2 id="welcome-code-title">{t('welcome.code.heading')}</h2>
@@ -114,26 +100,18 @@ export default function Welcome() {
           {t('welcome.code.help')}
         </p>
         <form onSubmit={submitCode} novalidate>
-          <label class="field">
-            <span>{t('welcome.code.label')}</span>
-            <input
-              ref={codeInput}
-              type="text"
-              class="sa-code-input"
-              name="code"
-              autocomplete="one-time-code"
-              autocapitalize="characters"
-              spellcheck={false}
-              value={code()}
-              onInput={(e) => {
-                setCode(e.currentTarget.value)
-                setCodeMissing(false)
-              }}
-              aria-invalid={codeMissing() ? 'true' : undefined}
-              aria-describedby={codeMissing() ? 'welcome-code-error' : 'welcome-code-help'}
-              data-testid="welcome-code"
-            />
-          </label>
+          <CodeInput
+            label={t('welcome.code.label')}
+            ref={codeInput}
+            value={code()}
+            onInput={(value) => {
+              setCode(value)
+              setCodeMissing(false)
+            }}
+            invalid={codeMissing()}
+            describedBy={codeMissing() ? 'welcome-code-error' : 'welcome-code-help'}
+            testId="welcome-code"
+          />
           <Show when={codeMissing()}>
             <p id="welcome-code-error" class="sa-alert" role="alert">
               {t('enrol.error.codeRequired')}
