@@ -9,7 +9,7 @@
  *      mosty     — the relay as `npm start` runs it: `node <its flags> main.js` on the bundle of
  *                  sync-server/vite.config.ts (built afresh at the start of every run, so the
  *                  figures are those of the sources), with its durable defaults (SQLite WAL,
- *                  synchronous FULL, 10 ms group commit) on a fresh data directory
+ *                  synchronous FULL, 20 ms group commit) on a fresh data directory
  *    All three run for the whole load part, with their clients connected; the edit phases are
  *    interleaved (floor, reference, mosty, floor, …) for ROUNDS rounds and the best round of each
  *    server counts, so that load from elsewhere on the machine falls on all of them alike.
@@ -28,6 +28,13 @@
  *    for a fresh client; and the same room once compacted.
  *
  * Prints a table, the ratios against the targets, and writes bench/results/relay.json.
+ *
+ * Environment: BENCH_ROOMS, BENCH_CLIENTS, BENCH_RATE, BENCH_SECONDS, BENCH_ROUNDS, BENCH_MEM_ROOMS
+ * size the run; BENCH_PARTS (load, memory, open) and BENCH_SERVERS (floor, reference, mosty) pick
+ * what runs, for working on one part (the ratios need all three servers); BENCH_NODE_ARGS adds
+ * node flags to every server (e.g. `--cpu-prof`), BENCH_MOSTY_NODE_ARGS to the relay alone, after
+ * the flags `npm start` gives it. The relay also reads its own settings (COMMIT_DELAY_MS, …) from
+ * this process's environment.
  */
 import { type ChildProcess, execSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
