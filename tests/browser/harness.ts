@@ -5,7 +5,8 @@ import { afterAll, beforeAll } from 'vitest'
 import { RelayProcess } from '../relay/harness.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
-const DIST = path.join(ROOT, 'dist')
+// MOSTY_DIST lets parallel work build and test its own copy of the PWA.
+const DIST = process.env.MOSTY_DIST ? path.resolve(process.env.MOSTY_DIST) : path.join(ROOT, 'dist')
 
 /** The built PWA served by a real relay process with the demo partnership. */
 export const startApp = async (env: Record<string, string> = {}): Promise<RelayProcess> => {
