@@ -4,7 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { backoffDelay } from './backoff.ts'
-import { compactLocalCopy } from './local-compaction.ts'
+import { LocalCopyBound } from './local-compaction.ts'
 import { PendingChanges } from './pending.ts'
 import { CLOSE, isPermanentClose, MSG_AUTH, MSG_SAVED } from './protocol.ts'
 import { RevokedError, type Tokens } from './session.ts'
@@ -21,8 +21,8 @@ export interface DocStatus {
   refusal: { code: number; reason: string } | null
 }
 
-/** Stored rows beyond which the device's copy is merged into one after loading. */
-const COMPACT_LOCAL_ROWS = 100
+/** Stored rows at which the device's copy of a document is merged into one. */
+const LOCAL_ROWS_BOUND = 200
 
 const syncUrl = (): string =>
   `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`
@@ -44,7 +44,7 @@ export class DocConnection {
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private markTimer: ReturnType<typeof setTimeout> | null = null
   private destroyed = false
-  private compacting: Promise<void> = Promise.resolve()
+  private readonly localBound: LocalCopyBound
 
   constructor(
     readonly room: string,
@@ -63,12 +63,13 @@ export class DocConnection {
     const name = `mosty:${room}`
     const local = new IndexeddbPersistence(name, this.doc)
     this.local = local
+    this.localBound = new LocalCopyBound(local, LOCAL_ROWS_BOUND)
     this.ready = local.whenSynced.then(() => {
       // Read by the benchmark: how long the device's own copy took to load.
       performance.measure(`mosty:local-load:${room}`, { start: opened })
       if (this.destroyed) return
       this.startProvider()
-      this.compacting = compactLocalCopy(local, COMPACT_LOCAL_ROWS).catch(() => undefined)
+      void this.localBound.afterLoad()
     })
   }
 
@@ -100,7 +101,8 @@ export class DocConnection {
     this.provider?.destroy()
     this.listeners.clear()
     // Let a running merge of the local copy finish: closing its database would abort it.
-    void this.compacting.finally(() => this.doc.destroy())
+    this.localBound.destroy()
+    void this.localBound.settled.then(() => this.doc.destroy())
   }
 
   private startProvider(): void {

@@ -7,6 +7,7 @@ import {
   fieldValue,
   logOut,
   PLAN_FIELD,
+  storedRows,
   syncState,
   typeAtEnd,
   typeAtStart,
@@ -93,6 +94,21 @@ describe('the app in Chromium against the real relay', () => {
         timeout: 20_000,
       })
       .toBe(1)
+  })
+
+  it('a long stretch of typing offline keeps every letter and a small local copy', async () => {
+    const anna = await device('anna')
+    const id = await createPlan(anna.page, 'Rodzina D-40')
+    await waitForServiceWorker(anna.page)
+    await anna.context.setOffline(true)
+    const text = 'Notatka z wizyty domowej. '.repeat(30)
+    await typeAtEnd(anna.page, text)
+    // y-indexeddb alone keeps a row per keystroke until typing pauses; the app merges them.
+    expect(await storedRows(anna.page, `demo/${id}`)).toBeLessThanOrEqual(250)
+    await anna.page.reload()
+    await expect.poll(() => fieldValue(anna.page)).toBe(text)
+    await anna.context.setOffline(false)
+    await expect.poll(() => pendingCount(anna.page), { timeout: 20_000 }).toBe(0)
   })
 
   it('the pending count falls to zero only after the relay confirms', async () => {

@@ -48,3 +48,21 @@ export const logOut = async (page: Page) => {
 
 /** How wide the page's content is, in CSS pixels (a phone's screen is 360). */
 export const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth)
+
+/** How many rows the device's IndexedDB copy of a document holds (y-indexeddb's `updates`). */
+export const storedRows = (page: Page, room: string) =>
+  page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const q = indexedDB.open(name)
+        q.onerror = () => reject(q.error)
+        q.onsuccess = () => {
+          const c = q.result.transaction('updates').objectStore('updates').count()
+          c.onsuccess = () => {
+            q.result.close()
+            resolve(c.result)
+          }
+        }
+      }),
+    `mosty:${room}`,
+  )
