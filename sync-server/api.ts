@@ -13,6 +13,7 @@ import { AUTH_FAILURE_REASON, issueToken, verifyToken } from './auth.ts'
 import { Enrolment, EnrolmentError } from './enrolment.ts'
 import { checkStanding, reauthorise } from './gatekeeper.ts'
 import type { Db } from './db.ts'
+import { SIGNING_KEY_ROUTES, SigningKeyError, SigningKeys } from './signing-keys.ts'
 import { SECURITY_HEADERS } from './static.ts'
 
 const MAX_BODY = 16 * 1024
@@ -28,6 +29,7 @@ const AUTHENTICATED_ROUTES = new Set([
   'POST /api/grants',
   'POST /api/grants/revoke',
   'POST /api/grants/list',
+  ...SIGNING_KEY_ROUTES,
 ])
 
 class HttpError extends Error {
@@ -104,6 +106,7 @@ const publicMember = (m: MemberRow) => ({
  */
 export class Api {
   private readonly enrolment: Enrolment
+  private readonly signingKeys: SigningKeys
 
   constructor(
     db: Db,
@@ -113,6 +116,7 @@ export class Api {
     private readonly hooks: ApiHooks,
   ) {
     this.enrolment = new Enrolment(db, store)
+    this.signingKeys = new SigningKeys(db)
   }
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
@@ -126,7 +130,7 @@ export class Api {
       res.end(JSON.stringify(result))
     } catch (err) {
       const status =
-        err instanceof HttpError || err instanceof EnrolmentError
+        err instanceof HttpError || err instanceof EnrolmentError || err instanceof SigningKeyError
           ? err.status
           : err instanceof AccessError
             ? 400
@@ -169,8 +173,14 @@ export class Api {
       }
     }
     if (!AUTHENTICATED_ROUTES.has(route)) throw new HttpError(404, 'no such route')
-    const me = await this.authenticate(req)
+    const { me, deviceId } = await this.authenticate(req)
     switch (route) {
+      case 'POST /api/signing-keys/register':
+        return {
+          publicKeyJwk: this.signingKeys.register(deviceId, (await readJson(req)).publicKeyJwk),
+        }
+      case 'GET /api/signing-keys':
+        return { keys: this.signingKeys.list(me.workspaceId) }
       case 'GET /api/me':
         return {
           member: publicMember(me),
@@ -178,7 +188,9 @@ export class Api {
           agencies: this.store.listAgencies(me.workspaceId),
         }
       case 'GET /api/members':
-        return { members: this.store.listMembers(me.workspaceId).map(publicMember) }
+        return {
+          members: this.store.listMembers(me.workspaceId).map(publicMember),
+        }
       case 'POST /api/invitations':
         return this.invite(me, await readJson(req))
       case 'GET /api/devices':
@@ -243,14 +255,16 @@ export class Api {
       throw new HttpError(404, 'demo login is off')
   }
 
-  private async authenticate(req: http.IncomingMessage): Promise<MemberRow> {
+  private async authenticate(
+    req: http.IncomingMessage,
+  ): Promise<{ me: MemberRow; deviceId: string }> {
     const header = req.headers.authorization ?? ''
     const token = header.startsWith('Bearer ') ? header.slice(7) : null
     const identity = await verifyToken(this.key, token)
     if (typeof identity === 'string') throw new HttpError(401, AUTH_FAILURE_REASON[identity])
     const standing = checkStanding(this.store, identity)
     if (!standing.ok) throw new HttpError(standing.code === 4410 ? 410 : 401, standing.reason)
-    return standing.member
+    return { me: standing.member, deviceId: identity.deviceId }
   }
 
   /** A coordinator manages the members of their own agency; everyone manages themselves. */
@@ -272,7 +286,10 @@ export class Api {
     } else if (!this.mayManage(me, memberId)) {
       throw new HttpError(403, 'you may invite only members of your agency')
     }
-    return { memberId, ...this.enrolment.invite(me.workspaceId, memberId, me.id) }
+    return {
+      memberId,
+      ...this.enrolment.invite(me.workspaceId, memberId, me.id),
+    }
   }
 
   /** Only the owning agency shares a document with another agency or member. */
@@ -298,7 +315,10 @@ export class Api {
       this.store.revokeGrant(me.workspaceId, documentId, subjectKind, subjectId)
     }
     this.hooks.accessChanged()
-    return { documentId, grants: this.store.grants(me.workspaceId, documentId) }
+    return {
+      documentId,
+      grants: this.store.grants(me.workspaceId, documentId),
+    }
   }
 
   private async credentials(device: {

@@ -22,6 +22,9 @@ CREATE TABLE IF NOT EXISTS devices (
   FOREIGN KEY (workspace_id, member_id) REFERENCES members(workspace_id, id));
 CREATE TABLE IF NOT EXISTS device_secrets (
   device_id TEXT PRIMARY KEY REFERENCES devices(id), secret_hash BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS signing_keys (
+  device_id TEXT PRIMARY KEY REFERENCES devices(id), jwk TEXT NOT NULL,
+  registered_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS invitations (
   code_hash BLOB PRIMARY KEY, workspace_id TEXT NOT NULL, member_id TEXT NOT NULL,
   created_by TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT,

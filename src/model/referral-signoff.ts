@@ -120,26 +120,43 @@ export async function signOff(
   return structuredClone(record)
 }
 
-export type SignOffResult = 'valid' | 'changed-since-signed' | 'invalid'
+export type SignOffResult =
+  'valid' | 'changed-since-signed' | 'invalid' | 'not-signers-key' | 'signer-unchecked'
 
-/** RF20: each sign-off checked against its key and the current content, oldest first. */
+/** The public keys the relay enrolled for each member (RF21), by member id. */
+export type EnrolledKeys = ReadonlyMap<string, readonly JsonWebKey[]>
+
+/**
+ * RF20/RF21: each sign-off checked against its key, the keys the relay enrolled for its signer
+ * (when known on this device) and the current content, oldest first.
+ */
 export async function verifySignOffs(
   doc: Y.Doc,
+  enrolled?: EnrolledKeys,
 ): Promise<{ signOff: SignOff; result: SignOffResult }[]> {
   const current = await contentHash(doc)
   const referralId = readHeader(doc)?.id ?? ''
   const checks = readSignOffs(doc).map(async (signOff) => {
     const statement = signedStatement(referralId, signOff)
     const ok = await verifies(signOff.publicKeyJwk, fromBase64(signOff.signature), statement)
+    const signer = enrolled?.get(signOff.memberId)
+    const bound = signer?.some((k) => samePoint(k, signOff.publicKeyJwk))
     const result: SignOffResult = !ok
       ? 'invalid'
-      : signOff.hash === current
-        ? 'valid'
-        : 'changed-since-signed'
+      : enrolled !== undefined && !bound
+        ? 'not-signers-key'
+        : signOff.hash !== current
+          ? 'changed-since-signed'
+          : enrolled === undefined
+            ? 'signer-unchecked'
+            : 'valid'
     return { signOff, result }
   })
   return Promise.all(checks)
 }
+
+const samePoint = (a: JsonWebKey, b: JsonWebKey): boolean =>
+  a.kty === b.kty && a.crv === b.crv && a.x === b.x && a.y === b.y
 
 export function readSignOffs(doc: Y.Doc): SignOff[] {
   const list: SignOff[] = []

@@ -7,6 +7,8 @@ import { recordConsent, withdrawConsent } from '../../src/model/referral-consent
 import {
   canonicalContent,
   contentHash,
+  type EnrolledKeys,
+  readSignOffs,
   signOff,
   verifySignOffs,
 } from '../../src/model/referral-signoff.ts'
@@ -67,7 +69,16 @@ async function refusal(write: () => Promise<unknown>): Promise<string | undefine
   return undefined
 }
 
-const results = async (doc: Y.Doc) => (await verifySignOffs(doc)).map((c) => c.result)
+/** The relay's enrolment as these tests assume it unless they say otherwise: every key is its signer's. */
+const keysAsSigned = (doc: Y.Doc): EnrolledKeys => {
+  const keys = new Map<string, JsonWebKey[]>()
+  for (const s of readSignOffs(doc))
+    keys.set(s.memberId, [...(keys.get(s.memberId) ?? []), s.publicKeyJwk])
+  return keys
+}
+
+const results = async (doc: Y.Doc, enrolled: EnrolledKeys = keysAsSigned(doc)) =>
+  (await verifySignOffs(doc, enrolled)).map((c) => c.result)
 
 describe('sign-off', () => {
   it('RF19/RF20: both parties sign the same content and both sign-offs are valid', async () => {
@@ -167,11 +178,31 @@ describe('sign-off', () => {
     expect(doc.getMap('signOffs').size).toBe(0)
   })
 
-  it('RF21 (limitation): any key can sign as any member of a party until the relay binds keys', async () => {
+  it('RF21: a sign-off made with a key the relay did not enrol for its signer is not theirs', async () => {
     const doc = newReferral()
-    const stranger = await deviceKey()
-    await signOff(doc, receiver, stranger.keyPair, stranger.jwk)
-    // Valid: the record is intact and the content unchanged, which is all the model can know.
-    expect(await results(doc)).toEqual(['valid'])
+    const [annas, stranger] = [await deviceKey(), await deviceKey()]
+    // A party's member signs, intact, but claims to be the receiving agency's worker.
+    await signOff(doc, receiver, stranger.keyPair, stranger.jwk, { now: at(1) })
+    await signOff(doc, referrer, annas.keyPair, annas.jwk, { now: at(2) })
+    const enrolled = new Map([
+      ['anna', [annas.jwk]],
+      ['bozena', []],
+    ])
+    expect(await results(doc, enrolled)).toEqual(['not-signers-key', 'valid'])
+    // A key enrolled for someone else does not help.
+    expect(await results(doc, new Map([['anna', [annas.jwk, stranger.jwk]]]))).toEqual([
+      'not-signers-key',
+      'valid',
+    ])
+  })
+
+  it('RF21: without the relay’s list the signer is unchecked; a content change still shows', async () => {
+    const doc = newReferral()
+    const key = await deviceKey()
+    await signOff(doc, referrer, key.keyPair, key.jwk)
+    const unchecked = async () => (await verifySignOffs(doc)).map((c) => c.result)
+    expect(await unchecked()).toEqual(['signer-unchecked'])
+    setTerms(doc, { completeBy: '2026-06-30' }, receiver)
+    expect(await unchecked()).toEqual(['changed-since-signed'])
   })
 })

@@ -8,8 +8,15 @@ import {
 } from '../../model/index.ts'
 import type { DocConnection } from '../../sync/doc-connection.ts'
 import { deviceKey, storedDeviceKey } from '../../sync/device-keys.ts'
+import {
+  cachedEnrolledKeys,
+  enrolledKeys,
+  type KeysByMember,
+  registerDeviceKey,
+} from '../../sync/signing-keys.ts'
 import type { MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { useSync } from '../state/session.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
 import { ByLine, createAction, ErrorAlert, sideOf } from './referral-panels-shared.tsx'
 
@@ -19,19 +26,27 @@ export interface Verified {
 }
 
 /**
- * Verifies the sign-offs (RF20) and hashes the content (RF18) again whenever the referral
- * changes; an answer that arrives after a newer change started is dropped.
+ * Verifies the sign-offs (RF20, RF21) and hashes the content (RF18) again whenever the referral
+ * or the relay's list of enrolled keys changes; an answer that arrives after a newer change
+ * started is dropped. The list comes from the relay when reachable, else from this device's copy.
  */
 export const createVerification = (doc: () => DocConnection['doc'], changed: () => unknown) => {
+  const sync = useSync()
   const [verified, setVerified] = createSignal<Verified[] | null>(null)
   const [hash, setHash] = createSignal<string | null>(null)
+  const [keys, setKeys] = createSignal<KeysByMember | undefined>(cachedEnrolledKeys())
   let latest = 0
   let disposed = false
   onCleanup(() => (disposed = true))
+  const refreshKeys = () =>
+    enrolledKeys(sync.tokens).then((k) => {
+      if (!disposed) setKeys(k)
+    })
+  void refreshKeys()
   createEffect(
-    on(changed, () => {
+    on([changed, keys], () => {
       const run = ++latest
-      void Promise.all([verifySignOffs(doc()), contentHash(doc())]).then(
+      void Promise.all([verifySignOffs(doc(), keys()), contentHash(doc())]).then(
         ([results, h]) => {
           if (disposed || run !== latest) return
           setVerified(results)
@@ -41,13 +56,15 @@ export const createVerification = (doc: () => DocConnection['doc'], changed: () 
       )
     }),
   )
-  return { verified, hash }
+  return { verified, hash, refreshKeys }
 }
 
 const EXPLAIN: Record<SignOffResult, MessageKey | null> = {
   valid: null,
   'changed-since-signed': 'panels.signoff.explain.changed',
   invalid: 'panels.signoff.explain.invalid',
+  'not-signers-key': 'panels.signoff.explain.notSignersKey',
+  'signer-unchecked': 'panels.signoff.explain.signerUnchecked',
 }
 
 const sameKey = (a: JsonWebKey, b: JsonWebKey | undefined) =>
@@ -62,7 +79,8 @@ export const ReferralSignOffs = (props: ReferralPanelProps) => {
   const { t } = useI18n()
   const id = createUniqueId()
   const action = createAction()
-  const { verified, hash } = createVerification(
+  const sync = useSync()
+  const { verified, hash, refreshKeys } = createVerification(
     () => props.conn.doc,
     () => props.referral(),
   )
@@ -82,6 +100,9 @@ export const ReferralSignOffs = (props: ReferralPanelProps) => {
         const key = await deviceKey()
         setMyKey(key.publicKeyJwk)
         await signOff(props.conn.doc, props.me, key.keyPair, key.publicKeyJwk)
+        // Registered at start already when online; offline, the others see the signer as
+        // unchecked until this device reaches the relay.
+        await registerDeviceKey(sync.tokens).then(refreshKeys, () => undefined)
       })
     } finally {
       setBusy(false)

@@ -1,6 +1,14 @@
 import { createContext, createSignal, type JSX, onCleanup, useContext } from 'solid-js'
 import { loadSession, type Session, wipeDevice } from '../../sync/session.ts'
+import { registerDeviceKey } from '../../sync/signing-keys.ts'
 import { SyncClient } from '../../sync/sync-client.ts'
+
+/** Starts syncing as this device and tells the relay its signing key (RF21; once is enough). */
+const startSync = (session: Session): SyncClient => {
+  const client = new SyncClient(session)
+  void registerDeviceKey(client.tokens).catch(() => undefined)
+  return client
+}
 
 export interface AppSession {
   session: () => Session | null
@@ -16,7 +24,7 @@ const SessionContext = createContext<AppSession>()
 export const SessionProvider = (props: { children: JSX.Element }) => {
   const initial = loadSession()
   const [session, setSession] = createSignal<Session | null>(initial)
-  const [sync, setSync] = createSignal<SyncClient | null>(initial ? new SyncClient(initial) : null)
+  const [sync, setSync] = createSignal<SyncClient | null>(initial ? startSync(initial) : null)
   onCleanup(() => sync()?.destroy())
   const value: AppSession = {
     session,
@@ -24,7 +32,7 @@ export const SessionProvider = (props: { children: JSX.Element }) => {
     signIn: (s) => {
       sync()?.destroy()
       setSession(s)
-      setSync(new SyncClient(s))
+      setSync(startSync(s))
     },
     logout: async () => {
       sync()?.destroy()

@@ -156,7 +156,7 @@ export const referralPanels = defineMessages({
     'panels.signoff.explain':
       'A signature covers exactly the content shown now: parties, person code, reason, request, terms, consents, legal basis, data shared and responsibilities. If anyone changes any of it afterwards, the signature shows as “changed since signed”.',
     'panels.signoff.limits':
-      'You sign with a key kept on this device. A valid signature proves that the agreement has not changed since; which device belongs to whom is known to the server.',
+      'You sign with a key kept on this device, which the server registered as yours. A valid signature proves who signed and that the agreement has not changed since.',
     'panels.signoff.fingerprint': 'Fingerprint of the current content:',
     'panels.signoff.sign': 'Sign the current version',
     'panels.signoff.signing': 'Signing…',
@@ -168,6 +168,12 @@ export const referralPanels = defineMessages({
     'panels.signoff.status.valid': 'Valid',
     'panels.signoff.status.changed-since-signed': 'Changed since signed',
     'panels.signoff.status.invalid': 'Invalid',
+    'panels.signoff.status.not-signers-key': 'Not the signer’s key',
+    'panels.signoff.status.signer-unchecked': 'Signer not yet checked',
+    'panels.signoff.explain.notSignersKey':
+      'The signature is intact, but the server never registered this key for the person named. It may be forged. Do not rely on it.',
+    'panels.signoff.explain.signerUnchecked':
+      'The content matches, but this device has not yet received the server’s list of keys to check who signed. Go online to check.',
     'panels.signoff.explain.changed':
       'The agreement was changed after this signature. The signer may sign the current version again.',
     'panels.signoff.explain.invalid':
@@ -418,7 +424,7 @@ export const referralPanels = defineMessages({
     'panels.signoff.explain':
       'Podpis obejmuje dokładnie treść widoczną teraz: strony, kod osoby, powód, prośbę, warunki, zgody, podstawę prawną, udostępniane dane i obowiązki. Jeśli ktokolwiek zmieni potem którąś z tych rzeczy, podpis będzie oznaczony jako „zmieniono po podpisaniu”.',
     'panels.signoff.limits':
-      'Podpisujesz kluczem przechowywanym na tym urządzeniu. Ważny podpis dowodzi, że porozumienie od tego czasu się nie zmieniło; to, do kogo należy urządzenie, wie serwer.',
+      'Podpisujesz kluczem przechowywanym na tym urządzeniu, który serwer zarejestrował jako Twój. Ważny podpis dowodzi, kto podpisał i że porozumienie od tego czasu się nie zmieniło.',
     'panels.signoff.fingerprint': 'Odcisk obecnej treści:',
     'panels.signoff.sign': 'Podpisz obecną wersję',
     'panels.signoff.signing': 'Podpisywanie…',
@@ -430,6 +436,12 @@ export const referralPanels = defineMessages({
     'panels.signoff.status.valid': 'Ważny',
     'panels.signoff.status.changed-since-signed': 'Zmieniono po podpisaniu',
     'panels.signoff.status.invalid': 'Nieważny',
+    'panels.signoff.status.not-signers-key': 'Nie klucz podpisującego',
+    'panels.signoff.status.signer-unchecked': 'Podpisujący jeszcze niesprawdzony',
+    'panels.signoff.explain.notSignersKey':
+      'Podpis jest nienaruszony, ale serwer nigdy nie zarejestrował tego klucza dla wskazanej osoby. Może być podrobiony. Nie polegaj na nim.',
+    'panels.signoff.explain.signerUnchecked':
+      'Treść się zgadza, ale to urządzenie nie otrzymało jeszcze z serwera listy kluczy, by sprawdzić, kto podpisał. Połącz się z siecią, aby to sprawdzić.',
     'panels.signoff.explain.changed':
       'Porozumienie zmieniono po złożeniu tego podpisu. Osoba podpisująca może podpisać obecną wersję jeszcze raz.',
     'panels.signoff.explain.invalid':
@@ -680,7 +692,7 @@ export const referralPanels = defineMessages({
     'panels.signoff.explain':
       'Подпись относится ровно к тому содержанию, которое видно сейчас: стороны, код человека, причина, запрос, условия, согласия, правовое основание, передаваемые данные и обязанности. Если кто-то потом изменит что-либо из этого, подпись будет отмечена как «изменено после подписания».',
     'panels.signoff.limits':
-      'Вы подписываете ключом, который хранится на этом устройстве. Действительная подпись доказывает, что соглашение с тех пор не менялось; кому принадлежит устройство, знает сервер.',
+      'Вы подписываете ключом, который хранится на этом устройстве и зарегистрирован сервером как ваш. Действительная подпись доказывает, кто подписал и что соглашение с тех пор не менялось.',
     'panels.signoff.fingerprint': 'Отпечаток текущего содержания:',
     'panels.signoff.sign': 'Подписать текущую версию',
     'panels.signoff.signing': 'Подписание…',
@@ -692,6 +704,12 @@ export const referralPanels = defineMessages({
     'panels.signoff.status.valid': 'Действительна',
     'panels.signoff.status.changed-since-signed': 'Изменено после подписания',
     'panels.signoff.status.invalid': 'Недействительна',
+    'panels.signoff.status.not-signers-key': 'Не ключ подписавшего',
+    'panels.signoff.status.signer-unchecked': 'Подписавший ещё не проверен',
+    'panels.signoff.explain.notSignersKey':
+      'Подпись не повреждена, но сервер никогда не регистрировал этот ключ для указанного человека. Она может быть подделана. Не полагайтесь на неё.',
+    'panels.signoff.explain.signerUnchecked':
+      'Содержание совпадает, но это устройство ещё не получило с сервера список ключей, чтобы проверить, кто подписал. Подключитесь к сети, чтобы проверить.',
     'panels.signoff.explain.changed':
       'Соглашение изменили после этой подписи. Подписавший может подписать текущую версию ещё раз.',
     'panels.signoff.explain.invalid':
