@@ -7,6 +7,7 @@ import {
   randomId,
   recordConsent,
   setLegalBasis,
+  signOff,
 } from '../../src/model/index.ts'
 import { type Client, connect, waitFor } from '../relay/harness.ts'
 import { browserSuite } from './harness.ts'
@@ -130,6 +131,28 @@ describe('referral panels and printout in Chromium against the real relay', () =
     expect(await a.page.getByTestId('print-language').isVisible()).toBe(false)
     expect(await printout.isVisible()).toBe(true)
     await a.page.emulateMedia({ media: 'screen' })
+  })
+
+  it('RF21: a sign-off another client wrote in anna’s name, with a key the relay never enrolled for her, is shown as not hers', async () => {
+    let written: Y.Doc | undefined
+    const id = await seedReferral('R-2026-778', (doc) => (written = doc))
+    const forger = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+      'sign',
+      'verify',
+    ])
+    const jwk = await crypto.subtle.exportKey('jwk', forger.publicKey)
+    await signOff(written as Y.Doc, anna, forger, jwk)
+    const a = await device('anna')
+    await a.page.goto(`/documents/${id}`)
+    await expect
+      .poll(() => signOffStatuses(a.page), { timeout: 20_000 })
+      .toEqual(['not-signers-key'])
+    expect(await a.page.getByTestId('signoff-status').textContent()).toBe('Nie klucz podpisującego')
+    // Her own signature, with the key her device registered, stands beside it.
+    await a.page.getByTestId('signoff-sign').click()
+    await expect
+      .poll(() => signOffStatuses(a.page), { timeout: 20_000 })
+      .toEqual(['not-signers-key', 'valid'])
   })
 
   it('RF9/RF12: identifying details are offered only once a legal basis and consent allow them, and hidden again after withdrawal', async () => {
