@@ -52,6 +52,8 @@ export type ModelErrorCode =
   | 'family-authored'
   | 'not-supervisor'
   | 'approval-required'
+  | 'not-coordinator'
+  | 'not-keeper'
 
 export class ModelError extends Error {
   readonly code: ModelErrorCode

@@ -215,6 +215,15 @@ export type {
   MediationDigest,
   SupervisorConsole,
 } from './mediation-summary.ts'
+export { codedValue, disputesDigest, summaryDisputes, withDisputes } from './dispute-digest.ts'
+export type { DisputeCandidateDigest, DisputeDigest } from './dispute-digest.ts'
+export {
+  categoryOfField,
+  disputesNotInMediation,
+  linkKindOf,
+  mediationsOfField,
+} from './mediation-disputes.ts'
+export type { DisputeOnConsole } from './mediation-disputes.ts'
 export { ALL_PLAN_TEXT_FIELDS, extensionClientId, FAMILY_TEXT_FIELDS, planTextAs } from './plan.ts'
 export type { AnyPlanTextField } from './plan.ts'
 export {
@@ -337,3 +346,60 @@ export {
 export type { ActionOwner, MyAction, PlanForActions } from './plan-overdue.ts'
 export { planCalendar } from './plan-ical.ts'
 export type { CalendarOptions, PlanForCalendar } from './plan-ical.ts'
+export {
+  FREQUENCIES,
+  LOCATION_TYPES,
+  ORGANIZATION_KINDS,
+  RESPONSE_UNITS,
+  SERVICE_STATUSES,
+  WEEKDAYS,
+} from './directory-vocab.ts'
+export type {
+  Address,
+  Contact as DirContact,
+  DirectoryRecords,
+  DirLocation,
+  DirOrganization,
+  DirService,
+  DirServiceAtLocation,
+  Frequency,
+  Language as DirLanguage,
+  LocationType,
+  OrganizationKind,
+  Phone as DirPhone,
+  ResponseTime,
+  ResponseUnit,
+  Schedule as DirSchedule,
+  ServiceStatus,
+  Weekday,
+} from './directory-vocab.ts'
+export {
+  newDirectoryId,
+  removeLocation,
+  removeOrganization,
+  removeResponseTime,
+  removeService,
+  saveLocation,
+  saveOrganization,
+  saveService,
+  saveServiceAtLocation,
+  setResponseTime,
+} from './directory.ts'
+export type { DirectoryInput, NewResponseTime } from './directory.ts'
+export {
+  getOrganization,
+  handout,
+  listResponseTimes,
+  mayAgreeResponseTimes,
+  mayEditOrganization,
+  observeDirectory,
+  readDirectory,
+  servicesOfAgency,
+} from './directory-read.ts'
+export type { Handout, HandoutMeeting } from './directory-read.ts'
+export { openingHours, parseByday, weeklySchedule } from './directory-hours.ts'
+export type { OpeningSlot, ScheduleDay } from './directory-hours.ts'
+export { importHsds, parseHsds } from './hsds-import.ts'
+export type { HsdsImport, ImportResult } from './hsds-import.ts'
+export { exportHsds, toHsdsOrganizations } from './hsds-export.ts'
+export type { HsdsProblem, HsdsProblemCode } from './hsds-schema.ts'

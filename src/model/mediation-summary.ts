@@ -1,8 +1,9 @@
 import type { DocumentSummary } from './doc-summary.ts'
 import type { Mediation } from './mediation-read.ts'
-import { parseStage } from './mediation-values.ts'
+import { parseLink, parseStage } from './mediation-values.ts'
 import { MEDIATION_CATEGORIES, MEDIATION_OUTCOMES, MEDIATION_URGENCIES } from './mediation-vocab.ts'
 import type { LearningPoint, MediationCategory, MediationOutcome } from './mediation-vocab.ts'
+import type { MediationLink } from './mediation-vocab.ts'
 import type { MediationUrgency, MediationStage } from './mediation-vocab.ts'
 import { compareCodeUnits } from './order.ts'
 import { isIsoInstant, isRecord, isStringArray } from './validate.ts'
@@ -30,6 +31,8 @@ export type MediationDigest = {
   closedAt: string | null
   /** How many learning points were written (their text stays in the log). */
   learningPoints: number
+  /** The records and fields it concerns (ids and field names only), so a dispute shows its log. */
+  links: MediationLink[]
 }
 
 /** MD15: the summary of a mediation as read from its log. */
@@ -48,11 +51,15 @@ export function mediationDigest(read: Mediation): MediationDigest {
     outcome: outcome.state === 'settled' ? outcome.value.outcome : disputed(outcome.state),
     closedAt: read.closedAt,
     learningPoints: read.learningPoints.length,
+    links: read.links.map((l) => ({ ...l })),
   }
 }
 
 /** MD15: the digest as a workspace summary (setSummary takes plain JSON objects). */
-export const mediationSummary = (read: Mediation): DocumentSummary => ({ ...mediationDigest(read) })
+export const mediationSummary = (read: Mediation): DocumentSummary => {
+  const { links, ...rest } = mediationDigest(read)
+  return { ...rest, links: links.map((l) => ({ ...l })) }
+}
 
 /** A summary written by this version; undefined for anything else. */
 export function parseMediationDigest(
@@ -78,6 +85,13 @@ export function parseMediationDigest(
     outcome: oneOf(outcome, MEDIATION_OUTCOMES),
     closedAt,
     learningPoints: typeof raw.learningPoints === 'number' ? raw.learningPoints : 0,
+    // Summaries written before links were summarised have none until the log is opened again.
+    links: Array.isArray(raw.links)
+      ? raw.links.flatMap((l) => {
+          const link = isRecord(l) ? parseLink(l) : undefined
+          return link ? [link] : []
+        })
+      : [],
   }
 }
 

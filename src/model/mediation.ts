@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { assertDecision } from './decision.ts'
-import type { Dispute } from './decision.ts'
+import type { Assertion } from './decision.ts'
 import { ensureStructure } from './document.ts'
 import { ModelError } from './errors.ts'
 import { randomId } from './ids.ts'
@@ -75,8 +75,8 @@ export function createMediation(
 
 export interface DisputeToMediate {
   id?: string
-  /** A disputed field of another document, as listDisputes gives it. */
-  dispute: Dispute
+  /** A disputed field of another document, as listDisputes or a summary (I8) gives it. */
+  dispute: { field: string; candidates: readonly Pick<Assertion, 'agencyId' | 'memberId'>[] }
   sourceDocumentId: string
   sourceKind: MediationLinkKind
   mediator: Actor

@@ -195,14 +195,23 @@ export const hasPlan = (doc: Y.Doc): boolean => readPlanHeader(doc) !== undefine
 
 const OBSERVED = ['meta', 'text', 'assertions', ...Object.values(PLAN_MAPS)]
 
+/** What a transaction that touched the plan changed (FP25). */
+export interface PlanChange {
+  /** Made on this device. */
+  local: boolean
+  /** Only collaborative text changed (typing): nothing a read of the plan's records shows. */
+  textOnly: boolean
+}
+
 /** FP25: calls back once per transaction, local or remote, that changed anything of the plan. */
-export function observePlan(doc: Y.Doc, onChange: () => void): () => void {
+export function observePlan(doc: Y.Doc, onChange: (change: PlanChange) => void): () => void {
+  const text: unknown = doc.getMap('text')
   const types = new Set<unknown>(OBSERVED.map((name) => doc.getMap(name)))
   const handler = (transaction: Y.Transaction): void => {
     // changedParentTypes holds every ancestor of a changed type: text and minutes edits too.
-    for (const type of transaction.changedParentTypes.keys()) {
-      if (types.has(type)) return onChange()
-    }
+    const touched = [...transaction.changedParentTypes.keys()].filter((t) => types.has(t))
+    if (touched.length === 0) return
+    onChange({ local: transaction.local, textOnly: touched.every((t) => t === text) })
   }
   doc.on('afterTransaction', handler)
   return () => doc.off('afterTransaction', handler)

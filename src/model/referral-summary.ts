@@ -12,7 +12,7 @@ import { isReferralStatus } from './referral-status.ts'
 import type { ReferralStatus } from './referral-status.ts'
 import { OUTCOME_CODES, URGENCIES } from './referral-vocab.ts'
 import type { Attribution, FieldState, OutcomeCode, Urgency } from './referral-vocab.ts'
-import { isRecord } from './validate.ts'
+import { isIsoInstant, isRecord } from './validate.ts'
 
 // A referral's summary in the workspace (rule I7): what an inbox needs to sort referrals into
 // sent, received and needs-my-action, and to flag the overdue ones, without opening every
@@ -49,6 +49,9 @@ export type ReferralDigest = {
   loopClosed: boolean
   /** The service's name (or id) as the parties named it, e.g. "family therapy". */
   service: string | null
+  /** RF29: when it was requested and first accepted (history times); null when not (yet). */
+  requestedAt: string | null
+  acceptedAt: string | null
 }
 
 /** The summary of a referral as read from its document. */
@@ -91,6 +94,21 @@ export function referralDigest(referral: Referral): ReferralDigest {
     outcome: referral.outcome.state === 'settled' ? referral.outcome.value : null,
     loopClosed: loopClosed(referral),
     service,
+    ...responseTimes(referral.history),
+  }
+}
+
+/**
+ * RF29: accepted at the first acceptance in the history (RF11's causal order; a resolution to
+ * accepted counts), requested at the last request before it (or the last one, while none).
+ */
+function responseTimes(history: Referral['history']) {
+  const accepted = history.findIndex((c) => c.status === 'accepted')
+  const before = accepted === -1 ? history : history.slice(0, accepted)
+  const requested = before.filter((c) => c.status === 'requested').at(-1)
+  return {
+    requestedAt: requested?.at ?? null,
+    acceptedAt: accepted === -1 ? null : (history[accepted]?.at ?? null),
   }
 }
 
@@ -137,6 +155,9 @@ export function parseReferralDigest(raw: DocumentSummary | undefined): ReferralD
     outcome,
     loopClosed: raw.loopClosed === true,
     service: typeof raw.service === 'string' ? raw.service : null,
+    // Absent from summaries written before RF29: known again once the referral is opened.
+    requestedAt: isIsoInstant(raw.requestedAt) ? raw.requestedAt : null,
+    acceptedAt: isIsoInstant(raw.acceptedAt) ? raw.acceptedAt : null,
   }
 }
 
@@ -234,6 +255,8 @@ export function fallbackDigest(entry: IndexEntry): ReferralDigest {
     outcome: null,
     loopClosed: false,
     service: null,
+    requestedAt: null,
+    acceptedAt: null,
   }
 }
 

@@ -53,6 +53,7 @@ describe('mediation summaries (I7)', () => {
       outcome: null,
       closedAt: null,
       learningPoints: 1,
+      links: [{ documentId: 'ref-1', kind: 'referral' }],
     })
     const text = JSON.stringify(summary)
     for (const personal of ['Kowalski', 'Nowak', 'Tense', 'anna', 'piotr', 'sam']) {

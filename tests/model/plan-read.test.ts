@@ -12,7 +12,7 @@ import { createPlan } from '../../src/model/plan-details.ts'
 import { addGoal } from '../../src/model/plan-goals.ts'
 import { addMeeting, meetingMinutes } from '../../src/model/plan-meetings.ts'
 import { addParticipant } from '../../src/model/plan-participants.ts'
-import { hasPlan, observePlan, readPlan } from '../../src/model/plan-read.ts'
+import { hasPlan, observePlan, type PlanChange, readPlan } from '../../src/model/plan-read.ts'
 import { sync } from './replicas.ts'
 
 const lead = { memberId: 'anna', agencyId: 'mops' }
@@ -64,19 +64,23 @@ describe('plan read model', () => {
     expect(first.readAt).toBe(at(2).toISOString())
   })
 
-  it('FP25: observePlan calls back once per transaction, local or remote, text included', () => {
+  it('FP25: observePlan calls back once per transaction, local or remote, text included, saying which', () => {
     const a = newPlan()
     const b = new Y.Doc()
     sync(a, b)
-    const calls: number[] = []
-    const stop = observePlan(b, () => calls.push(calls.length))
+    const calls: PlanChange[] = []
+    const stop = observePlan(b, (change) => calls.push(change))
     planTextAs(b, 'situation.causes', lead).write('Debts')
     addContingency(b, { trigger: 'Dad comes drunk', response: 'Do not open', call: '112' }, lead)
-    expect(calls).toHaveLength(2)
+    expect(calls).toEqual([
+      { local: true, textOnly: true },
+      { local: true, textOnly: false },
+    ])
     addMeeting(a, { start: at(9).toISOString(), place: 'MOPS', attendees: [] }, lead, { id: 'm1' })
     meetingMinutes(a, 'm1', lead).write('Started at ten')
     sync(a, b)
     expect(calls).toHaveLength(3)
+    expect(calls[2]).toEqual({ local: false, textOnly: false })
     stop()
     planTextAs(b, 'situation.causes', lead).write('Debts and illness')
     expect(calls).toHaveLength(3)

@@ -50,7 +50,9 @@ function referralIn(
     { now },
   )
   const receiver = { memberId: 'x', agencyId: to }
-  for (const s of steps) setStatus(doc, s, REFERRER_SETS.includes(s) ? from : receiver, 'why')
+  for (const s of steps) {
+    setStatus(doc, s, REFERRER_SETS.includes(s) ? from : receiver, 'why', { now })
+  }
   build(doc)
   addEntry(ws, { kind: 'referral', title: code, sharedWith: [to] }, from, { id, now })
   setSummary(ws, id, digestAsSummary(referralDigest(readReferral(doc, now))))
@@ -101,6 +103,8 @@ describe('referral summaries in the workspace (I7)', () => {
       outcome: null,
       loopClosed: false,
       service: 'Family therapy',
+      requestedAt: now.toISOString(),
+      acceptedAt: null,
     })
     const text = JSON.stringify(summary)
     for (const personal of ['R-2026-1', 'Kowalski', 'Długa', 'Visit', 'anna']) {
