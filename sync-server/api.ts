@@ -12,6 +12,8 @@ import {
 import { AUTH_FAILURE_REASON, issueToken, verifyToken } from './auth.ts'
 import { Enrolment, EnrolmentError } from './enrolment.ts'
 import { checkStanding, reauthorise } from './gatekeeper.ts'
+import { HISTORY_ROUTES, HistoryError, historyRoute } from './history-api.ts'
+import type { HistoryLog } from './history-log.ts'
 import type { Db } from './db.ts'
 import { SIGNING_KEY_ROUTES, SigningKeyError, SigningKeys } from './signing-keys.ts'
 import { SECURITY_HEADERS } from './static.ts'
@@ -29,6 +31,7 @@ const AUTHENTICATED_ROUTES = new Set([
   'POST /api/grants',
   'POST /api/grants/revoke',
   'POST /api/grants/list',
+  ...HISTORY_ROUTES,
   ...SIGNING_KEY_ROUTES,
 ])
 
@@ -114,6 +117,7 @@ export class Api {
     private readonly key: Uint8Array,
     private readonly opts: { demoLogin: boolean; tokenTtlSeconds: number },
     private readonly hooks: ApiHooks,
+    private readonly history: HistoryLog,
   ) {
     this.enrolment = new Enrolment(db, store)
     this.signingKeys = new SigningKeys(db)
@@ -130,7 +134,10 @@ export class Api {
       res.end(JSON.stringify(result))
     } catch (err) {
       const status =
-        err instanceof HttpError || err instanceof EnrolmentError || err instanceof SigningKeyError
+        err instanceof HttpError ||
+        err instanceof EnrolmentError ||
+        err instanceof HistoryError ||
+        err instanceof SigningKeyError
           ? err.status
           : err instanceof AccessError
             ? 400
@@ -188,9 +195,7 @@ export class Api {
           agencies: this.store.listAgencies(me.workspaceId),
         }
       case 'GET /api/members':
-        return {
-          members: this.store.listMembers(me.workspaceId).map(publicMember),
-        }
+        return { members: this.store.listMembers(me.workspaceId).map(publicMember) }
       case 'POST /api/invitations':
         return this.invite(me, await readJson(req))
       case 'GET /api/devices':
@@ -245,6 +250,10 @@ export class Api {
           grants: this.store.grants(me.workspaceId, documentId),
         }
       }
+      case 'POST /api/history/list':
+      case 'POST /api/history/state':
+      case 'POST /api/access-log':
+        return historyRoute(route, me, await readJson(req), this.store, this.history)
       default:
         throw new HttpError(404, 'no such route')
     }
@@ -286,10 +295,7 @@ export class Api {
     } else if (!this.mayManage(me, memberId)) {
       throw new HttpError(403, 'you may invite only members of your agency')
     }
-    return {
-      memberId,
-      ...this.enrolment.invite(me.workspaceId, memberId, me.id),
-    }
+    return { memberId, ...this.enrolment.invite(me.workspaceId, memberId, me.id) }
   }
 
   /** Only the owning agency shares a document with another agency or member. */
@@ -315,10 +321,7 @@ export class Api {
       this.store.revokeGrant(me.workspaceId, documentId, subjectKind, subjectId)
     }
     this.hooks.accessChanged()
-    return {
-      documentId,
-      grants: this.store.grants(me.workspaceId, documentId),
-    }
+    return { documentId, grants: this.store.grants(me.workspaceId, documentId) }
   }
 
   private async credentials(device: {

@@ -31,6 +31,11 @@ export interface RelayConfig {
   compactBytes: number
   /** Unload a room this long after its last connection left. */
   idleUnloadMs: number
+  /**
+   * One connection's consecutive updates within this window of the first form one history
+   * entry: rows grow with editing sessions and changes of author, not with keystrokes.
+   */
+  historyWindowMs: number
   /** How often to look for access changes written by another process (the admin CLI). */
   aclPollMs: number
   /** Seed the demo partnership into an empty store. */
@@ -64,6 +69,7 @@ export const loadConfig = (): RelayConfig => ({
   compactUpdates: int('COMPACT_UPDATES', 2000),
   compactBytes: int('COMPACT_BYTES', 512 * 1024),
   idleUnloadMs: int('IDLE_UNLOAD_MS', 30_000),
+  historyWindowMs: int('HISTORY_WINDOW_MS', 10_000),
   aclPollMs: int('ACL_POLL_MS', 250),
   seedDemo: process.env.SEED_DEMO !== '0',
   syncFull: process.env.SQLITE_SYNC !== 'normal',

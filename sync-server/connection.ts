@@ -15,6 +15,7 @@ import {
 } from '../src/sync/protocol.ts'
 import { type AwarenessEntry, decodeAwareness, encodeAwareness } from './awareness.ts'
 import type { Level } from './access-store.ts'
+import type { Author, Sender } from './history-coalesce.ts'
 import type { Metrics } from './metrics.ts'
 import { TokenBucket } from './rate-limit.ts'
 import type { Room, RoomMember } from './room.ts'
@@ -74,6 +75,8 @@ export class Connection implements RoomMember {
   private readonly echoBucket: TokenBucket
   private readonly clients = new Set<number>()
   private closed = false
+  /** Every update this socket sends is the authenticated member's, whatever it contains. */
+  private readonly sender: Sender
 
   constructor(
     private readonly ws: WebSocket,
@@ -83,7 +86,9 @@ export class Connection implements RoomMember {
     private readonly metrics: Metrics,
     private readonly limits: ConnectionLimits,
     private readonly onClosed: (conn: Connection) => void,
+    author: Author,
   ) {
+    this.sender = { connection: this.id, author }
     this.bucket = new TokenBucket(limits.rateLimitPerSecond, limits.rateLimitBurst)
     this.echoBucket = new TokenBucket(limits.rateLimitPerSecond * 10, limits.rateLimitBurst * 10)
   }
@@ -206,7 +211,7 @@ export class Connection implements RoomMember {
     checkUpdate(payload)
     // A read-only connection's writes are neither applied, forwarded nor stored.
     if (this.access !== 'write' || isEmptyUpdate(payload)) return
-    this.rooms.accept(this.room, payload)
+    this.rooms.accept(this.room, payload, this.sender)
     const forward =
       sub === SYNC_UPDATE
         ? raw

@@ -45,6 +45,17 @@ CREATE TABLE IF NOT EXISTS snapshots (
 CREATE TABLE IF NOT EXISTS quarantine (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL,
   reason TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS history (
+  id INTEGER PRIMARY KEY, room TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('member', 'relay', 'baseline')),
+  member_id TEXT, agency_id TEXT, device_id TEXT,
+  first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, updates INTEGER NOT NULL,
+  data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS history_room ON history (room, id);
+CREATE TABLE IF NOT EXISTS access_log (
+  id INTEGER PRIMARY KEY, workspace_id TEXT NOT NULL, document_id TEXT NOT NULL,
+  member_id TEXT NOT NULL, agency_id TEXT NOT NULL, access TEXT NOT NULL, at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS access_log_document ON access_log (workspace_id, document_id, id);
 `
 
 /** Opens (creating if needed) the relay's one SQLite file in WAL mode. */

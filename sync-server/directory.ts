@@ -11,6 +11,8 @@ import { roomName } from '../src/sync/protocol.ts'
 import type { AccessStore } from './access-store.ts'
 import { WORKSPACE_DOCUMENT } from './acl.ts'
 import type { Rooms } from './rooms.ts'
+import { DEMO_WORKSPACE } from './seed.ts'
+import { seedDemoDirectory } from './seed-directory.ts'
 
 /**
  * Publishes the relay's record of agencies and members into the workspace document, so every
@@ -32,5 +34,7 @@ export const publishDirectory = (rooms: Rooms, store: AccessStore, workspaceId: 
       members.delete(m.id)
     }
     for (const stale of members.keys()) removeMember(doc, stale)
+    // The demo's services and self-help groups, once, after the agencies they belong to.
+    if (workspaceId === DEMO_WORKSPACE) seedDemoDirectory(doc)
   })
 }

@@ -10,6 +10,7 @@ import { Connection } from './connection.ts'
 import { type Db, openDb } from './db.ts'
 import { Api } from './api.ts'
 import { publishDirectory } from './directory.ts'
+import { WORKSPACE_DOCUMENT } from './acl.ts'
 import { admit, checkStanding, reauthorise } from './gatekeeper.ts'
 import { log } from './log.ts'
 import { Metrics } from './metrics.ts'
@@ -43,7 +44,8 @@ export class Relay {
     this.db = openDb(config.dataDir, { syncFull: config.syncFull })
     this.store = new AccessStore(this.db)
     this.key = loadSigningKey(this.db)
-    this.rooms = new Rooms(new UpdateLog(this.db), this.metrics, config, (room) => {
+    const log = new UpdateLog(this.db)
+    this.rooms = new Rooms(log, this.metrics, config, (room) => {
       for (const m of room.members) if (m.wantsSaved) (m as Connection).sendSaved()
     })
     // ws enforces a hard ceiling while reading a frame; the configured limit is checked per
@@ -53,10 +55,17 @@ export class Relay {
       maxPayload: config.maxMessageBytes * 2 + 1024,
       perMessageDeflate: false,
     })
-    this.api = new Api(this.db, this.store, this.key, config, {
-      accessChanged: () => this.revalidate(),
-      directoryChanged: (workspaceId) => publishDirectory(this.rooms, this.store, workspaceId),
-    })
+    this.api = new Api(
+      this.db,
+      this.store,
+      this.key,
+      config,
+      {
+        accessChanged: () => this.revalidate(),
+        directoryChanged: (workspaceId) => publishDirectory(this.rooms, this.store, workspaceId),
+      },
+      log.history,
+    )
     this.http = http.createServer((req, res) => this.request(req, res))
     this.http.on('upgrade', (req, socket, head) => {
       socket.on('error', () => socket.destroy())
@@ -187,6 +196,11 @@ export class Relay {
         this.metrics,
         this.config,
         (c) => this.forget(c),
+        {
+          memberId: identity.memberId,
+          agencyId: admission.member.agencyId,
+          deviceId: identity.deviceId,
+        },
       )
       const expiry = setTimeout(
         () => conn.close(CLOSE.UNAUTHENTICATED, 'token expired'),
@@ -195,6 +209,16 @@ export class Relay {
       expiry.unref()
       this.sessions.set(conn, { identity, documentId, expiry })
       this.perDevice.set(identity.deviceId, (this.perDevice.get(identity.deviceId) ?? 0) + 1)
+      if (documentId !== WORKSPACE_DOCUMENT) {
+        this.rooms.recordOpen({
+          workspaceId: admission.workspaceId,
+          documentId,
+          memberId: identity.memberId,
+          agencyId: admission.member.agencyId,
+          access,
+          at: Date.now(),
+        })
+      }
       conn.start()
     })
   }

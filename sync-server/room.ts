@@ -16,7 +16,7 @@ const MERGE_FAN_IN = 32
  * struct it writes, so a room opened with 10,000 stored keystrokes took over a second. Merging
  * in a tree of at most MERGE_FAN_IN at a time gives the same bytes in a few tens of ms.
  */
-const mergeMany = (updates: Uint8Array[]): Uint8Array => {
+export const mergeMany = (updates: Uint8Array[]): Uint8Array => {
   let level = updates
   while (level.length > MERGE_FAN_IN) {
     const next: Uint8Array[] = []

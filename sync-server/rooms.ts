@@ -4,6 +4,8 @@ import * as encoding from 'lib0/encoding'
 import { log } from './log.ts'
 import { reclaimMemory } from './memory.ts'
 import { isEmptyUpdate } from './update-check.ts'
+import { HistoryCoalescer, RELAY_SENDER, type Sender } from './history-coalesce.ts'
+import type { AccessOpen } from './history-log.ts'
 import type { Metrics } from './metrics.ts'
 import { Room } from './room.ts'
 import type { UpdateLog } from './update-log.ts'
@@ -11,12 +13,18 @@ import type { UpdateLog } from './update-log.ts'
 const RETRY_COMMIT_MS = 1000
 /** After this many unloads, the relay returns memory once no room is loaded; see unload. */
 const RECLAIM_AFTER_UNLOADS = 1000
+/** A member reopening a document within this time (a reconnect) is not logged again. */
+const REOPEN_QUIET_MS = 5 * 60_000
+/** How many recent opens are remembered for that; the oldest are forgotten first. */
+const RECENT_OPENS = 10_000
 
 export interface RoomsOptions {
   commitDelayMs: number
   compactUpdates: number
   compactBytes: number
   idleUnloadMs: number
+  /** Consecutive updates of one connection within this window form one history entry. */
+  historyWindowMs: number
 }
 
 /**
@@ -25,7 +33,11 @@ export interface RoomsOptions {
  */
 export class Rooms {
   private readonly loaded = new Map<string, Room>()
-  private queue: { room: Room; data: Uint8Array }[] = []
+  private queue: { room: Room; name: string; data: Uint8Array; sender: Sender }[] = []
+  private opens: AccessOpen[] = []
+  /** When each member last opened each document, for REOPEN_QUIET_MS. */
+  private readonly recentOpens = new Map<string, number>()
+  private readonly history: HistoryCoalescer<Room>
   /** Rooms left to compact after a commit that had several; see flush. */
   private readonly toCompact = new Set<Room>()
   private timer: NodeJS.Timeout | null = null
@@ -37,7 +49,9 @@ export class Rooms {
     private readonly opts: RoomsOptions,
     /** Called after a commit for every room it touched, to confirm saves to clients. */
     private readonly onCommitted: (room: Room) => void,
-  ) {}
+  ) {
+    this.history = new HistoryCoalescer(opts.historyWindowMs)
+  }
 
   get size(): number {
     return this.loaded.size
@@ -70,12 +84,29 @@ export class Rooms {
     room.idleTimer.unref()
   }
 
-  /** Accepts an update: in memory at once, durable at the next group commit. */
-  accept(room: Room, data: Uint8Array): void {
+  /**
+   * Accepts an update: in memory at once, durable at the next group commit, and recorded in the
+   * room's history as the sender's (the relay's own writes are the relay's).
+   */
+  accept(room: Room, data: Uint8Array, sender: Sender = RELAY_SENDER): void {
     room.append(data)
     room.uncommitted++
-    this.queue.push({ room, data })
+    this.queue.push({ room, name: room.name, data, sender })
     this.metrics.updatesTotal++
+    this.timer ??= setTimeout(() => this.flush(), this.opts.commitDelayMs)
+  }
+
+  /** Logs an admitted open at the next group commit, unless the member just opened it. */
+  recordOpen(open: AccessOpen): void {
+    const key = `${open.workspaceId}/${open.documentId}/${open.memberId}`
+    const last = this.recentOpens.get(key)
+    if (last !== undefined && open.at - last < REOPEN_QUIET_MS) return
+    this.recentOpens.delete(key)
+    this.recentOpens.set(key, open.at)
+    if (this.recentOpens.size > RECENT_OPENS) {
+      this.recentOpens.delete(this.recentOpens.keys().next().value!)
+    }
+    this.opens.push(open)
     this.timer ??= setTimeout(() => this.flush(), this.opts.commitDelayMs)
   }
 
@@ -109,16 +140,26 @@ export class Rooms {
       clearTimeout(this.timer)
       this.timer = null
     }
-    if (this.queue.length === 0) return
+    if (this.queue.length === 0 && this.opens.length === 0) return
     const batch = this.queue
+    const opens = this.opens
     this.queue = []
+    this.opens = []
     const started = process.hrtime.bigint()
+    const history = this.history.plan(batch, Date.now())
     let seqs: number[]
     try {
-      seqs = this.log.appendBatch(batch.map((b) => ({ room: b.room.name, data: b.data })))
+      const ids = this.log.commit({
+        updates: batch.map((b) => ({ room: b.name, data: b.data })),
+        history: history.writes,
+        opens,
+      })
+      seqs = ids.seqs
+      this.history.settle(history, ids.historyIds)
     } catch (err) {
       // Disk full or locked: keep every update queued (nothing is confirmed) and try again.
       this.queue = batch.concat(this.queue)
+      this.opens = opens.concat(this.opens)
       log('error', 'commit failed, will retry', {
         updates: batch.length,
         error: (err as Error).message,
@@ -184,6 +225,7 @@ export class Rooms {
     if (room.members.size > 0) return
     if (room.uncommitted > 0) this.flush()
     this.loaded.delete(room.name)
+    this.history.forget(room)
     this.metrics.roomsLoaded = this.loaded.size
     // A burst of rooms came and went (a morning's documents, a reconnect storm): once none is
     // loaded, give their memory back instead of keeping it resident until the next burst.

@@ -1,4 +1,6 @@
 import type { Db } from './db.ts'
+import type { HistoryWrite } from './history-coalesce.ts'
+import { type AccessOpen, HistoryLog } from './history-log.ts'
 
 export interface StoredRoom {
   snapshot: Uint8Array | null
@@ -7,17 +9,29 @@ export interface StoredRoom {
   logBytes: number
 }
 
-/** A room's durable history in SQLite: one snapshot plus the updates appended since. */
+export interface Commit {
+  updates: readonly { room: string; data: Uint8Array }[]
+  history: readonly HistoryWrite[]
+  opens: readonly AccessOpen[]
+}
+
+/**
+ * A room's durable state in SQLite: one snapshot plus the updates appended since; and, written
+ * in the same transactions, its history and access log (history-log.ts).
+ */
 export class UpdateLog {
+  readonly history: HistoryLog
   private readonly insert
   private readonly selectSnapshot
   private readonly selectUpdates
   private readonly upsertSnapshot
   private readonly deleteUpTo
   private readonly insertQuarantine
-  readonly appendBatch: (rows: readonly { room: string; data: Uint8Array }[]) => number[]
+  /** One transaction per group: one fsync however many updates arrived within the window. */
+  readonly commit: (c: Commit) => { seqs: number[]; historyIds: number[] }
 
   constructor(private readonly db: Db) {
+    this.history = new HistoryLog(db)
     this.insert = db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)')
     this.selectSnapshot = db.prepare(
       'SELECT data, upto_seq AS uptoSeq FROM snapshots WHERE room = ?',
@@ -34,10 +48,15 @@ export class UpdateLog {
     this.insertQuarantine = db.prepare(
       'INSERT INTO quarantine (room, data, reason, at) VALUES (?, ?, ?, ?)',
     )
-    // One transaction per group: one fsync however many updates arrived within the window.
-    this.appendBatch = db.transaction((rows: readonly { room: string; data: Uint8Array }[]) =>
-      rows.map((r) => Number(this.insert.run(r.room, r.data).lastInsertRowid)),
-    )
+    this.commit = db.transaction((c: Commit) => ({
+      seqs: c.updates.map((r) => Number(this.insert.run(r.room, r.data).lastInsertRowid)),
+      historyIds: this.history.write(c.history, c.opens),
+    }))
+  }
+
+  /** Appends updates alone, without history (seeding a benchmark's rooms). */
+  appendBatch(rows: readonly { room: string; data: Uint8Array }[]): number[] {
+    return this.commit({ updates: rows, history: [], opens: [] }).seqs
   }
 
   load(room: string): StoredRoom {
