@@ -7,16 +7,26 @@ import { UpdatePrompt } from './components/update-prompt.tsx'
 import { I18nProvider, useI18n } from './i18n/i18n.tsx'
 import { SessionProvider, useSession } from './state/session.tsx'
 import { WorkspaceProvider } from './state/workspace-context.tsx'
+import { registerMessages } from './i18n/catalog.ts'
+import { common } from './i18n/messages/common.ts'
+
+registerMessages(common)
 
 const Welcome = lazy(() => import('./screens/welcome.tsx'))
 const Join = lazy(() => import('./screens/join.tsx'))
 const Documents = lazy(() => import('./screens/documents.tsx'))
 const DocumentScreen = lazy(() => import('./screens/document.tsx'))
 const Workspace = lazy(() => import('./screens/workspace.tsx'))
+const Directory = lazy(() => import('./screens/directory.tsx'))
+const DirectoryHandout = lazy(() => import('./screens/directory-handout.tsx'))
 const Admin = lazy(() => import('./screens/admin.tsx'))
 const Settings = lazy(() => import('./screens/settings.tsx'))
 const Referrals = lazy(() => import('./screens/referrals.tsx'))
-const ReferralPrint = lazy(() => import('./screens/referral-print.tsx'))
+const DocumentPrint = lazy(() => import('./screens/document-print.tsx'))
+const MyActions = lazy(() => import('./screens/my-actions.tsx'))
+const Dashboard = lazy(() => import('./screens/dashboard.tsx'))
+const MediationConsole = lazy(() => import('./screens/mediation-console.tsx'))
+const History = lazy(() => import('./screens/history.tsx'))
 
 const Layout = (props: RouteSectionProps) => {
   const { t } = useI18n()
@@ -40,7 +50,13 @@ const Layout = (props: RouteSectionProps) => {
               <nav class="app-nav" aria-label={t('nav.label')}>
                 <A href="/documents">{t('nav.documents')}</A>
                 <ReferralsNavLink sync={client()} />
+                <A href="/actions">{t('nav.myActions')}</A>
+                <A href="/dashboard">{t('nav.dashboard')}</A>
+                <A href="/mediation" data-testid="nav-mediation">
+                  {t('nav.mediation')}
+                </A>
                 <A href="/workspace">{t('nav.workspace')}</A>
+                <A href="/directory">{t('nav.directory')}</A>
                 <A href="/admin">{t('nav.admin')}</A>
                 <A href="/settings">{t('nav.settings')}</A>
               </nav>
@@ -88,9 +104,15 @@ export const App = () => (
         <Route path="/join/:code?" component={Join} />
         <Route path="/documents" component={Enrolled(Documents)} />
         <Route path="/documents/:id" component={Enrolled(DocumentScreen)} />
-        <Route path="/documents/:id/print" component={Enrolled(ReferralPrint)} />
+        <Route path="/documents/:id/print" component={Enrolled(DocumentPrint)} />
+        <Route path="/documents/:id/history" component={Enrolled(History)} />
+        <Route path="/actions" component={Enrolled(MyActions)} />
         <Route path="/referrals" component={Enrolled(Referrals)} />
+        <Route path="/dashboard" component={Enrolled(Dashboard)} />
+        <Route path="/mediation" component={Enrolled(MediationConsole)} />
         <Route path="/workspace" component={Enrolled(Workspace)} />
+        <Route path="/directory" component={Enrolled(Directory)} />
+        <Route path="/directory/handout/:id" component={Enrolled(DirectoryHandout)} />
         <Route path="/admin" component={Enrolled(Admin)} />
         <Route path="/settings" component={Enrolled(Settings)} />
         <Route path="*" component={() => <Navigate href="/" />} />

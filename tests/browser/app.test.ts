@@ -136,7 +136,9 @@ describe('the app in Chromium against the real relay', () => {
       .all(`demo/${id}`, `demo/${id}`) as { data: Buffer }[]
     const doc = new Y.Doc()
     for (const r of stored) Y.applyUpdate(doc, new Uint8Array(r.data))
-    expect(String(doc.getMap('text').get('goal.family'))).toBe('Zapisane dopiero po potwierdzeniu.')
+    expect(String(doc.getMap('text').get('goal.professional'))).toBe(
+      'Zapisane dopiero po potwierdzeniu.',
+    )
   })
 
   it('log out wipes every document and the credentials from the device', async () => {

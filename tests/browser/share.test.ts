@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSuite } from './harness.ts'
 import {
+  addProfessional,
   createPlan,
   documentEntry,
   fieldValue,
@@ -51,6 +52,8 @@ describe('sharing a document with another agency, in Chromium against the real r
     await expect
       .poll(() => anna.page.getByTestId('share-status').textContent())
       .toContain('Fundacja Most')
+    // Access to the room is not yet a part in the plan: ewa becomes a participant (FP2).
+    await addProfessional(anna.page, 'fundacja', 'ewa', 'psycholog')
 
     // Ewa finds it under "shared with my agency", opens it and writes into it.
     await ewa.page.goto('/documents')

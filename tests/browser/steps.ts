@@ -2,8 +2,12 @@ import type { Page } from 'playwright-core'
 
 // Steps a person takes in the app, shared by the browser suites.
 
-/** The family plan's field the suites type into. */
-export const PLAN_FIELD = 'field-goal.family'
+/**
+ * The family plan's field the suites type into: the main goal as the professionals put it, which
+ * every party writes (the family's own words, `field-goal.family`, only the lead worker and the
+ * family's representative write, FP15).
+ */
+export const PLAN_FIELD = 'field-goal.professional'
 
 /** The device-wide sync state the header shows: offline, connecting, synced… */
 export const syncState = (page: Page) => page.locator('.sync-indicator').getAttribute('data-state')
@@ -66,3 +70,27 @@ export const storedRows = (page: Page, room: string) =>
       }),
     `mosty:${room}`,
   )
+
+/** Opens a section of the plan editor unless it is open already. */
+export const openPlanSection = async (page: Page, section: string) => {
+  const details = page.getByTestId(`plan-section-${section}`)
+  await details.waitFor({ state: 'attached' })
+  if ((await details.getAttribute('open')) === null) {
+    await page.getByTestId(`plan-section-${section}-toggle`).click()
+  }
+}
+
+/** The lead agency adds a professional to the plan's participants (which makes their agency a party). */
+export const addProfessional = async (
+  page: Page,
+  agencyId: string,
+  memberId: string,
+  role: string,
+) => {
+  await openPlanSection(page, 'participants')
+  await page.getByTestId('plan-pro-agency').selectOption(agencyId)
+  await page.getByTestId('plan-pro-member').selectOption(memberId)
+  await page.getByTestId('plan-pro-role').fill(role)
+  await page.getByTestId('plan-add-professional').click()
+  await page.getByTestId('plan-participants').getByText(role, { exact: false }).waitFor()
+}

@@ -75,7 +75,7 @@ describe('device signing key', () => {
     const key: DeviceKey = await generateDeviceKey()
     const record = await signOff(doc, referrer, key.keyPair, key.publicKeyJwk)
     expect(record.publicKeyJwk).toEqual(key.publicKeyJwk)
-    const results = await verifySignOffs(doc)
+    const results = await verifySignOffs(doc, new Map([['anna', [key.publicKeyJwk]]]))
     expect(results.map((r) => r.result)).toEqual(['valid'])
   })
 
@@ -107,7 +107,11 @@ describe('device signing key', () => {
     const b = await generateDeviceKey()
     await signOff(doc, referrer, a.keyPair, a.publicKeyJwk, { now: new Date(1) })
     await signOff(doc, receiver, b.keyPair, b.publicKeyJwk, { now: new Date(2) })
-    const results = await verifySignOffs(doc)
+    const enrolled = new Map([
+      ['anna', [a.publicKeyJwk]],
+      ['ewa', [b.publicKeyJwk]],
+    ])
+    const results = await verifySignOffs(doc, enrolled)
     expect(results.map((r) => [r.signOff.memberId, r.result])).toEqual([
       ['anna', 'valid'],
       ['ewa', 'valid'],

@@ -1,8 +1,12 @@
 import { Show } from 'solid-js'
 import type { DocStatus } from '../../sync/doc-connection.ts'
 import { CLOSE } from '../../sync/protocol.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { common } from '../i18n/messages/common.ts'
+import { openDocument } from '../i18n/messages/document.ts'
+
+registerMessages(common, openDocument)
 
 /**
  * One document's connection: offline, connecting, up to date or refused (and why), and its

@@ -1,5 +1,9 @@
 import { type JSX, Show } from 'solid-js'
 import { useI18n } from '../i18n/i18n.tsx'
+import { registerMessages } from '../i18n/catalog.ts'
+import { common } from '../i18n/messages/common.ts'
+
+registerMessages(common)
 
 /**
  * A labelled one-line input. A `hint` is shown under it (id `<id>-hint`) and describes it unless

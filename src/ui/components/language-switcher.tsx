@@ -1,6 +1,10 @@
 import { For } from 'solid-js'
 import { LOCALES, type Locale } from '../i18n/define.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { registerMessages } from '../i18n/catalog.ts'
+import { common } from '../i18n/messages/common.ts'
+
+registerMessages(common)
 
 /** Each language names itself, so a person who cannot read the current one finds theirs. */
 const NATIVE_NAMES: Record<Locale, string> = {

@@ -13,13 +13,18 @@ import {
 } from '../../model/index.ts'
 import { checkNewReferral, type NewReferralField } from '../../model/referral-new.ts'
 import { digestAsSummary, referralDigest } from '../../model/referral-summary.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { createLocally } from '../state/create-open-document.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import { InputField } from './form-fields.tsx'
 import { type Problem, problemOf, ProblemAlert, UrgencyField } from './referral-common.tsx'
+import { common } from '../i18n/messages/common.ts'
+import { referral } from '../i18n/messages/referral.ts'
+import { referrals } from '../i18n/messages/referrals.ts'
+
+registerMessages(common, referral, referrals)
 
 /** Roles that refer: observers read, supervisors mediate. */
 export const MAY_REFER = ['field-worker', 'coordinator'] as const

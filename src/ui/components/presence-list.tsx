@@ -1,7 +1,10 @@
 import { For, Show } from 'solid-js'
 import type { Presence } from '../../sync/presence.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { openDocument } from '../i18n/messages/document.ts'
+
+registerMessages(openDocument)
 
 /**
  * Who else has this document open: each peer reading, or in a field `fieldLabel` names (a field

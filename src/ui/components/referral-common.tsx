@@ -6,10 +6,14 @@ import {
   URGENCIES,
   type Urgency,
 } from '../../model/index.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { type Problem, useI18n } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './referral.css'
+import { referral } from '../i18n/messages/referral.ts'
+import { referralPanels } from '../i18n/messages/referral-panels.ts'
+
+registerMessages(referral, referralPanels)
 
 // Small pieces shared by the referral inbox, the new-referral form, the referral editor and (through
 // referral-panels-shared.tsx) the referral panels.

@@ -22,6 +22,10 @@ import {
   sideOf,
   useNames,
 } from './referral-panels-shared.tsx'
+import { registerMessages } from '../i18n/catalog.ts'
+import { referralPanels } from '../i18n/messages/referral-panels.ts'
+
+registerMessages(referralPanels)
 
 // The legal basis for sharing and the data categories per recipient: decisions of the referring
 // agency (RF9), kept apart from the person's consent to the service.

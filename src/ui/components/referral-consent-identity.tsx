@@ -9,11 +9,14 @@ import {
   SHARE_IDENTITY,
   setIdentifyingDetails,
 } from '../../model/index.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { InputField, SubmitActions } from './form-fields.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
 import { createAction, createNow, ErrorAlert, localDay, sideOf } from './referral-panels-shared.tsx'
+import { referralPanels } from '../i18n/messages/referral-panels.ts'
+
+registerMessages(referralPanels)
 
 // Identifying details are the exception to the pseudonymous code (RF12): offered only while a
 // settled legal basis (and, when that basis is consent, a valid consent to share identity)

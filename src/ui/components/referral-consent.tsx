@@ -7,7 +7,7 @@ import {
   SHARE_IDENTITY,
   withdrawConsent,
 } from '../../model/index.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { LegalBasisSection, DataSharingSection } from './referral-consent-basis.tsx'
 import { IdentitySection } from './referral-consent-identity.tsx'
@@ -27,6 +27,10 @@ import {
   sideOf,
   useNames,
 } from './referral-panels-shared.tsx'
+import { common } from '../i18n/messages/common.ts'
+import { referralPanels } from '../i18n/messages/referral-panels.ts'
+
+registerMessages(common, referralPanels)
 
 /** Scopes a worker can record; 'share-identity' is the one the model checks (RF12). */
 export const CONSENT_SCOPES = ['service', 'share-data', SHARE_IDENTITY] as const

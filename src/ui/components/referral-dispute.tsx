@@ -5,10 +5,16 @@ import {
   type ReferralDecisionField,
   resolveReferralDispute,
 } from '../../model/index.ts'
+import { parseRoom } from '../../sync/protocol.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { SubmitActions } from './form-fields.tsx'
+import { SendToMediation } from './mediation-field.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
 import { Attributed, createAction, ProblemAlert } from './referral-common.tsx'
+import { registerMessages } from '../i18n/catalog.ts'
+import { referral } from '../i18n/messages/referral.ts'
+
+registerMessages(referral)
 
 export interface Candidate {
   /** The candidate's value as the register holds it, e.g. { status, reason }. */
@@ -94,6 +100,16 @@ export const DisputedField = (
           )}
         </For>
       </ul>
+      <SendToMediation
+        source={{
+          documentId: parseRoom(props.conn.room)?.documentId ?? '',
+          documentKind: 'referral',
+          field: props.field,
+          linkKind: 'referral',
+          candidates: props.candidates.map((c) => c.by),
+        }}
+        testId={props.testId}
+      />
       <Show
         when={props.mayResolve}
         fallback={<p class="field-hint">{t('referral.dispute.waitForMediation')}</p>}

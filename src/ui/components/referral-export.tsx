@@ -3,6 +3,10 @@ import { toFhir } from '../../model/index.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
 import { Check, createAction, ErrorAlert } from './referral-panels-shared.tsx'
+import { registerMessages } from '../i18n/catalog.ts'
+import { referralPanels } from '../i18n/messages/referral-panels.ts'
+
+registerMessages(referralPanels)
 
 /** A file name from the pseudonymous code (RF8 allows '/', which no file name may hold). */
 export const exportFileName = (personCode: string): string =>

@@ -2,6 +2,10 @@ import { For, Show } from 'solid-js'
 import type { Referral } from '../../model/index.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { DecidedBy } from './referral-dispute.tsx'
+import { registerMessages } from '../i18n/catalog.ts'
+import { referral } from '../i18n/messages/referral.ts'
+
+registerMessages(referral)
 
 /**
  * Every status change (RF11), oldest first in causal order: who, for which agency, when, why,

@@ -16,6 +16,10 @@ import type { ReferralPanelProps } from './referral-panel.ts'
 import { createAction, ProblemAlert, useReferralFormat } from './referral-common.tsx'
 import { readOrNull } from '../state/create-open-document.ts'
 import { TextFieldEditor } from './text-field.tsx'
+import { registerMessages } from '../i18n/catalog.ts'
+import { referral } from '../i18n/messages/referral.ts'
+
+registerMessages(referral)
 
 export interface OutcomeProps extends ReferralPanelProps {
   side: Side | undefined

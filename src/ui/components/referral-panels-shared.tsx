@@ -1,10 +1,13 @@
 import { createMemo, createSignal, For, type JSX, Show } from 'solid-js'
 import type { Attribution, FieldState, ModelErrorCode, Referral } from '../../model/index.ts'
 import { ModelError } from '../../model/index.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { Attributed, createActionWith, type Problem, ProblemAlert } from './referral-common.tsx'
 import './referral-panels.css'
+import { referralPanels } from '../i18n/messages/referral-panels.ts'
+
+registerMessages(referralPanels)
 
 // Pieces shared by the referral panels (consent, responsibilities, sign-offs, export), on top of
 // those every referral screen shares (referral-common.tsx).

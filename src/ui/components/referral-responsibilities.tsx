@@ -24,6 +24,11 @@ import {
   sideOf,
   useNames,
 } from './referral-panels-shared.tsx'
+import { registerMessages } from '../i18n/catalog.ts'
+import { common } from '../i18n/messages/common.ts'
+import { referralPanels } from '../i18n/messages/referral-panels.ts'
+
+registerMessages(common, referralPanels)
 
 /** A commitment not done whose due date has passed (RF17: the UTC day after it has begun). */
 export const commitmentOverdue = (r: Responsibility, now: Date): boolean =>

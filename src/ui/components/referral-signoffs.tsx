@@ -14,11 +14,14 @@ import {
   type KeysByMember,
   registerDeviceKey,
 } from '../../sync/signing-keys.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { useSync } from '../state/session.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
 import { ByLine, createAction, ErrorAlert, sideOf } from './referral-panels-shared.tsx'
+import { referralPanels } from '../i18n/messages/referral-panels.ts'
+
+registerMessages(referralPanels)
 
 export interface Verified {
   signOff: SignOff

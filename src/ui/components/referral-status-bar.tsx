@@ -18,6 +18,10 @@ import {
   ProblemAlert,
   useReferralFormat,
 } from './referral-common.tsx'
+import { registerMessages } from '../i18n/catalog.ts'
+import { referral } from '../i18n/messages/referral.ts'
+
+registerMessages(referral)
 
 /** Statuses asked about in a dialog: those that need a reason, and undoing a mistake. */
 const ASKS = (status: ReferralStatus) => reasonRequired(status) || status === 'entered-in-error'

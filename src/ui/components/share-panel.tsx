@@ -1,13 +1,17 @@
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
 import { ModelError, updateEntry } from '../../model/index.ts'
 import { ApiError, RevokedError } from '../../sync/session.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { type Problem, useI18n } from '../i18n/i18n.tsx'
 import { createOpenDocument } from '../state/create-open-document.ts'
 import { createOnline, isUnreachable } from '../state/network.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import '../screens/screens-a.css'
+import { common } from '../i18n/messages/common.ts'
+import { share } from '../i18n/messages/share.ts'
+
+registerMessages(common, share)
 
 // What the relay answers (sync-server/api.ts: POST /api/grants, /api/grants/revoke,
 // /api/grants/list). The relay's grants are the authority; the index's sharedWith only lets

@@ -2,6 +2,10 @@ import { Show } from 'solid-js'
 import { useI18n } from '../i18n/i18n.tsx'
 import { createSyncStatus } from '../state/create-sync-status.ts'
 import { useSync } from '../state/session.tsx'
+import { registerMessages } from '../i18n/catalog.ts'
+import { common } from '../i18n/messages/common.ts'
+
+registerMessages(common)
 
 /** The one place that shows the device's connection and unsaved changes, always visible. */
 export const SyncIndicator = () => {

@@ -1,6 +1,10 @@
 import { createSignal, type JSX, onCleanup, onMount, Show } from 'solid-js'
 import { registerSW } from 'virtual:pwa-register'
 import { useI18n } from '../i18n/i18n.tsx'
+import { registerMessages } from '../i18n/catalog.ts'
+import { common } from '../i18n/messages/common.ts'
+
+registerMessages(common)
 
 /** A device open for days in the field still learns about a new version when it is online. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000

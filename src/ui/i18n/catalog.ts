@@ -1,32 +1,7 @@
-import type { Message } from './define.ts'
-import { admin } from './messages/admin.ts'
-import { common } from './messages/common.ts'
-import { openDocument } from './messages/document.ts'
-import { documents } from './messages/documents.ts'
-import { referral } from './messages/referral.ts'
-import { referralPanels } from './messages/referral-panels.ts'
-import { referrals } from './messages/referrals.ts'
-import { settings } from './messages/settings.ts'
-import { share } from './messages/share.ts'
-import { welcome } from './messages/welcome.ts'
-import { workspace } from './messages/workspace.ts'
+import type { AREAS } from './areas.ts'
+import type { Locale, Message } from './define.ts'
 
-/** Every area's messages; an area adds itself here. */
-const AREAS = [
-  common,
-  documents,
-  openDocument,
-  welcome,
-  workspace,
-  admin,
-  settings,
-  share,
-  referralPanels,
-  referral,
-  referrals,
-] as const
-
-type Area = (typeof AREAS)[number]
+type Area = (typeof AREAS)[keyof typeof AREAS]
 export type MessageKey = Area extends infer A
   ? A extends { en: Record<infer K, Message> }
     ? K
@@ -35,12 +10,23 @@ export type MessageKey = Area extends infer A
 
 type Table = Record<string, Message>
 
-const merge = (pick: (a: Area) => Partial<Table> | undefined): Table =>
-  Object.assign({}, ...AREAS.map((a) => pick(a) ?? {})) as Table
+/** The messages of every area loaded so far, per language. */
+export const CATALOGS: Record<Locale, Table> = { en: {}, pl: {}, ru: {}, ky: {} }
 
-export const CATALOGS = {
-  en: merge((a) => a.en),
-  pl: merge((a) => a.pl),
-  ru: merge((a) => a.ru),
-  ky: merge((a) => a.ky),
+const loaded = new Set<Area>()
+
+/**
+ * Makes areas' messages available. Each UI module registers the areas whose keys it uses, at its
+ * top, so an area's messages travel in the chunk of the screens that show them instead of in the
+ * first download (checked by tests/ui/message-areas.test.ts).
+ */
+export const registerMessages = (...areas: Area[]): void => {
+  for (const area of areas) {
+    if (loaded.has(area)) continue
+    loaded.add(area)
+    Object.assign(CATALOGS.en, area.en)
+    Object.assign(CATALOGS.pl, area.pl)
+    Object.assign(CATALOGS.ru, area.ru)
+    Object.assign(CATALOGS.ky, area.ky ?? {})
+  }
 }

@@ -2,13 +2,18 @@ import { createEffect, createMemo, createSignal, For, type JSX, on, onMount, Sho
 import { ROLES, type Role } from '../../model/index.ts'
 import { ApiError, RevokedError } from '../../sync/session.ts'
 import type { SyncClient } from '../../sync/sync-client.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { RetryAlert } from '../components/retry-alert.tsx'
 import { type Problem, useI18n } from '../i18n/i18n.tsx'
 import { createOnline, isUnreachable } from '../state/network.ts'
 import { useSync } from '../state/session.tsx'
 import { groupCode } from './join.tsx'
 import './screens-a.css'
+import { admin } from '../i18n/messages/admin.ts'
+import { common } from '../i18n/messages/common.ts'
+import { workspace } from '../i18n/messages/workspace.ts'
+
+registerMessages(admin, common, workspace)
 
 // What the relay answers (sync-server/api.ts).
 interface RelayMember {

@@ -9,7 +9,7 @@ import {
   randomId,
   TITLE_MAX_LENGTH,
 } from '../../model/index.ts'
-import { ensurePlan } from '../../model/plan.ts'
+import { createPlan } from '../../model/plan-details.ts'
 import { FilterChips } from '../components/filter-chips.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { createSyncStatus } from '../state/create-sync-status.ts'
@@ -17,6 +17,10 @@ import { createLocally } from '../state/create-open-document.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './screens-b.css'
+import { registerMessages } from '../i18n/catalog.ts'
+import { documents } from '../i18n/messages/documents.ts'
+
+registerMessages(documents)
 
 const FILTERS: readonly IndexFilter[] = [
   'all',
@@ -179,7 +183,7 @@ const EntryItem = (props: { entry: IndexEntry; me: Actor }) => {
  * locally and reach the relay whenever it is reachable.
  */
 const NewPlanForm = () => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const sync = useSync()
   const ws = useWorkspace()
   const navigate = useNavigate()
@@ -207,7 +211,12 @@ const NewPlanForm = () => {
     const id = randomId()
     try {
       await createLocally(sync, id, (conn) => {
-        ensurePlan(conn.doc)
+        // The plan's header too: a plan made offline is complete before anyone opens it.
+        createPlan(
+          conn.doc,
+          { id, variant: 'family-team-plan', languages: [locale()] },
+          { memberId: me.id, agencyId: me.agencyId },
+        )
         addEntry(
           sync.workspace.doc,
           { kind: 'plan', title: text },

@@ -1,11 +1,15 @@
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
 import { ApiError, enrolWithCode, type Session } from '../../sync/session.ts'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { type Problem, useI18n } from '../i18n/i18n.tsx'
 import { isUnreachable } from '../state/network.ts'
 import { useSession } from '../state/session.tsx'
 import './screens-a.css'
+import { common } from '../i18n/messages/common.ts'
+import { welcome } from '../i18n/messages/welcome.ts'
+
+registerMessages(common, welcome)
 
 /** The relay's English enrolment errors (sync-server/enrolment.ts, api.ts) as catalog keys. */
 const ENROL_ERRORS: Record<string, MessageKey> = {

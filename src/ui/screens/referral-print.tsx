@@ -9,6 +9,10 @@ import { createOpenDocument } from '../state/create-open-document.ts'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import { Printout } from './referral-printout.tsx'
 import './referral-print.css'
+import { registerMessages } from '../i18n/catalog.ts'
+import { referralPanels } from '../i18n/messages/referral-panels.ts'
+
+registerMessages(referralPanels)
 
 /** The languages a printout is offered in, each named in itself. */
 const PRINT_LOCALES = ['pl', 'ru', 'en'] as const

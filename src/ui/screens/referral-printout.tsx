@@ -11,10 +11,13 @@ import {
 import { roleText, scopeText } from '../components/referral-consent.tsx'
 import { commitmentOverdue } from '../components/referral-responsibilities.tsx'
 import type { Verified } from '../components/referral-signoffs.tsx'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import type { Locale } from '../i18n/define.ts'
 import { type Params, useI18n } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
+import { referralPanels } from '../i18n/messages/referral-panels.ts'
+
+registerMessages(referralPanels)
 
 // The agreement as printed: every label, code and date in the reader's language (which may not be
 // the interface's); what people wrote is printed as they wrote it, as text, never as HTML.

@@ -36,6 +36,7 @@ import {
   updateEntry,
   updateReferral,
   type Urgency,
+  withDisputes,
 } from '../../model/index.ts'
 import {
   agenciesToAct,
@@ -56,6 +57,7 @@ import {
   useReferralFormat,
 } from '../components/referral-common.tsx'
 import { InputField } from '../components/form-fields.tsx'
+import { MediationDecided } from '../components/mediation-field.tsx'
 import { ReferralConsent } from '../components/referral-consent.tsx'
 import { type Candidate, DisputedField } from '../components/referral-dispute.tsx'
 import { ReferralExport } from '../components/referral-export.tsx'
@@ -68,12 +70,19 @@ import { ReferralSignOffs } from '../components/referral-signoffs.tsx'
 import { ReferralStatusBar } from '../components/referral-status-bar.tsx'
 import { SharePanel } from '../components/share-panel.tsx'
 import { TextFieldEditor } from '../components/text-field.tsx'
-import type { MessageKey } from '../i18n/catalog.ts'
+import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { createOpenDocument, createPresence, readOrNull } from '../state/create-open-document.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './screens-b.css'
+import { common } from '../i18n/messages/common.ts'
+import { documents } from '../i18n/messages/documents.ts'
+import { openDocument } from '../i18n/messages/document.ts'
+import { referral } from '../i18n/messages/referral.ts'
+import { referrals } from '../i18n/messages/referrals.ts'
+
+registerMessages(common, documents, openDocument, referral, referrals)
 
 const TEXT_FIELDS: { field: ReferralTextField; label: MessageKey; presence: string }[] = [
   { field: 'reason', label: 'referral.field.reason', presence: 'reason' },
@@ -146,7 +155,7 @@ export default function ReferralScreen(props: { id: string }) {
     if (!m || m.role === 'observer') return
     const workspace = sync.workspace.doc
     try {
-      setSummary(workspace, id, digestAsSummary(referralDigest(r)))
+      setSummary(workspace, id, withDisputes(digestAsSummary(referralDigest(r)), conn.doc))
       const current = getEntry(workspace, id)
       const needs = agenciesToAct(r, new Date())
       if (current && !sameSet(current.needsActionBy, needs)) {
@@ -453,6 +462,15 @@ const ReferralFacts = (props: FactsProps) => {
             mayResolve={props.mayResolve}
             onWrite={props.onWrite}
             testId={`dispute-${d.field.replace('referral.', '')}`}
+          />
+        )}
+      </For>
+      <For each={[REFERRAL_FIELDS.status, ...TERMS.map((term) => term.field)]}>
+        {(field) => (
+          <MediationDecided
+            conn={props.conn}
+            field={field}
+            testId={`dispute-${field.replace('referral.', '')}`}
           />
         )}
       </For>

@@ -10,6 +10,11 @@ import { createReferralInbox } from '../state/referral-inbox.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './screens-b.css'
+import { registerMessages } from '../i18n/catalog.ts'
+import { referral } from '../i18n/messages/referral.ts'
+import { referrals } from '../i18n/messages/referrals.ts'
+
+registerMessages(referral, referrals)
 
 const TABS = ['action', 'received', 'sent'] as const
 type Tab = (typeof TABS)[number]

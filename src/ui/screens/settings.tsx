@@ -6,6 +6,11 @@ import { createSyncStatus } from '../state/create-sync-status.ts'
 import { useSession, useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './screens-a.css'
+import { registerMessages } from '../i18n/catalog.ts'
+import { common } from '../i18n/messages/common.ts'
+import { settings } from '../i18n/messages/settings.ts'
+
+registerMessages(common, settings)
 
 type Persistence = 'unknown' | 'granted' | 'not-granted' | 'unsupported'
 

@@ -6,6 +6,11 @@ import { RetryAlert } from '../components/retry-alert.tsx'
 import { type Problem, useI18n } from '../i18n/i18n.tsx'
 import { CodeInput, describeEnrolError, normaliseCode, useEnrol } from './join.tsx'
 import './screens-a.css'
+import { registerMessages } from '../i18n/catalog.ts'
+import { common } from '../i18n/messages/common.ts'
+import { welcome } from '../i18n/messages/welcome.ts'
+
+registerMessages(common, welcome)
 
 interface DemoPerson {
   id: string

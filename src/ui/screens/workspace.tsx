@@ -4,6 +4,11 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './screens-a.css'
+import { registerMessages } from '../i18n/catalog.ts'
+import { common } from '../i18n/messages/common.ts'
+import { workspace } from '../i18n/messages/workspace.ts'
+
+registerMessages(common, workspace)
 
 interface Group {
   /** Undefined for members whose agency is missing from the directory. */

@@ -3,11 +3,6 @@ import { defineMessages } from '../define.ts'
 /** The referral inbox, the new-referral form and the navigation link to them. */
 export const referrals = defineMessages({
   en: {
-    'nav.referrals': 'Referrals',
-    'nav.referralsBadge': {
-      one: '{count} needs your agency’s action',
-      other: '{count} need your agency’s action',
-    },
     'referrals.heading': 'Referrals',
     'referrals.loading': 'Loading the partnership’s referrals…',
     'referrals.noMembership':
@@ -47,13 +42,6 @@ export const referrals = defineMessages({
     'referrals.new.error.service': 'Give the service a name, or leave it empty.',
   },
   pl: {
-    'nav.referrals': 'Skierowania',
-    'nav.referralsBadge': {
-      one: '{count} czeka na działanie Twojej instytucji',
-      few: '{count} czekają na działanie Twojej instytucji',
-      many: '{count} czeka na działanie Twojej instytucji',
-      other: '{count} czeka na działanie Twojej instytucji',
-    },
     'referrals.heading': 'Skierowania',
     'referrals.loading': 'Wczytywanie skierowań partnerstwa…',
     'referrals.noMembership':
@@ -99,13 +87,6 @@ export const referrals = defineMessages({
     'referrals.new.error.service': 'Nazwij usługę albo zostaw pole puste.',
   },
   ru: {
-    'nav.referrals': 'Направления',
-    'nav.referralsBadge': {
-      one: '{count} ждёт действий вашей организации',
-      few: '{count} ждут действий вашей организации',
-      many: '{count} ждут действий вашей организации',
-      other: '{count} ждут действий вашей организации',
-    },
     'referrals.heading': 'Направления',
     'referrals.loading': 'Загрузка направлений партнёрства…',
     'referrals.noMembership':
