@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { SqliteSync } from './wal-sync.ts'
 
 /** Every tunable of the relay, read once from the environment. */
 export interface RelayConfig {
@@ -43,8 +44,14 @@ export interface RelayConfig {
   /** Offer the demo partnership's members as one-click logins (for exploring, never production). */
   demoLogin: boolean
   tokenTtlSeconds: number
-  /** fsync every commit (true) or rely on WAL without fsync (survives kill -9, not power loss). */
-  syncFull: boolean
+  /** How a commit is made durable before it is confirmed (see wal-sync.ts). */
+  sqliteSync: SqliteSync
+}
+
+const sqliteSync = (raw: string | undefined): SqliteSync => {
+  if (raw === undefined || raw === '') return 'background'
+  if (raw === 'background' || raw === 'full' || raw === 'normal') return raw
+  throw new Error(`SQLITE_SYNC must be background, full or normal, not ${raw}`)
 }
 
 const int = (name: string, fallback: number): number => {
@@ -72,7 +79,7 @@ export const loadConfig = (): RelayConfig => ({
   historyWindowMs: int('HISTORY_WINDOW_MS', 10_000),
   aclPollMs: int('ACL_POLL_MS', 250),
   seedDemo: process.env.SEED_DEMO !== '0',
-  syncFull: process.env.SQLITE_SYNC !== 'normal',
+  sqliteSync: sqliteSync(process.env.SQLITE_SYNC),
   demoLogin: process.env.DEMO_LOGIN === '1',
   tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 3600),
 })

@@ -67,9 +67,13 @@ let nextId = 1
 /** One authenticated, authorised socket in one room, speaking the y-websocket protocol. */
 export class Connection implements RoomMember {
   readonly id = nextId++
-  wantsSaved = false
-  /** The highest save marker this client sent; echoed once everything before it is committed. */
+  private wantsSaved = false
+  /** The highest save marker this client sent; echoed once everything before it is durable. */
   private savedMarker = 0
+  /** The highest marker it was told about. */
+  private confirmedMarker = 0
+  /** It asked while a commit of its room was on its way to disk: answer once it is. */
+  private savedOwed = false
   private readonly bucket: TokenBucket
   /** Presence echoes (see handleAwareness) draw on their own, larger allowance. */
   private readonly echoBucket: TokenBucket
@@ -134,13 +138,27 @@ export class Connection implements RoomMember {
     this.cleanup()
   }
 
-  /** Tells a subscribed client what is committed: the room's state vector and its last marker. */
-  sendSaved(): void {
+  savedNow(): (() => void) | undefined {
+    if (!this.wantsSaved) return undefined
     const sv = this.room.stateVector()
+    const marker = this.savedMarker
+    return () => this.sendSaved(sv, marker)
+  }
+
+  savedSinceAll(): void {
+    if (this.wantsSaved && (this.savedOwed || this.savedMarker > this.confirmedMarker)) {
+      this.savedOwed = false
+      this.sendSaved(this.room.stateVector(), this.savedMarker)
+    }
+  }
+
+  /** Tells a subscribed client what is durable: the room's state vector then and its marker. */
+  private sendSaved(sv: Uint8Array, marker: number): void {
+    this.confirmedMarker = Math.max(this.confirmedMarker, marker)
     this.send(
       message(MSG_SAVED, (e) => {
         encoding.writeVarUint8Array(e, sv)
-        encoding.writeVarUint(e, this.savedMarker)
+        encoding.writeVarUint(e, marker)
       }),
     )
   }
@@ -182,7 +200,11 @@ export class Connection implements RoomMember {
         if (this.access !== 'write') return
         this.wantsSaved = true
         if (decoding.hasContent(decoder)) this.savedMarker = decoding.readVarUint(decoder)
-        if (this.room.uncommitted === 0) this.sendSaved()
+        // Otherwise the next commit answers it, or, with nothing left to commit, the end of the
+        // fsync under way.
+        if (this.room.uncommitted > 0) return
+        if (this.room.unsynced === 0) this.sendSaved(this.room.stateVector(), this.savedMarker)
+        else this.savedOwed = true
         return
       case MSG_AUTH:
         throw new Violation(CLOSE.MALFORMED, 'auth messages are sent by the relay only')

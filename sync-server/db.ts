@@ -63,7 +63,8 @@ export const openDb = (dataDir: string, { syncFull = true } = {}): Db => {
   fs.mkdirSync(dataDir, { recursive: true })
   const db = new Database(path.join(dataDir, 'mosty.sqlite'))
   db.pragma('journal_mode = WAL')
-  // FULL fsyncs the WAL at every commit: a confirmed update survives power loss, not just kill -9.
+  // FULL fsyncs the WAL inside every commit; NORMAL leaves that to the relay (wal-sync.ts) or to
+  // nobody (a confirmed update then survives kill -9, not power loss).
   db.pragma(`synchronous = ${syncFull ? 'FULL' : 'NORMAL'}`)
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')

@@ -17,6 +17,7 @@ import { Metrics } from './metrics.ts'
 import { Rooms } from './rooms.ts'
 import { serveStatic, SECURITY_HEADERS } from './static.ts'
 import { UpdateLog } from './update-log.ts'
+import { durability } from './wal-sync.ts'
 import type { Identity } from './auth.ts'
 
 interface Session {
@@ -41,13 +42,16 @@ export class Relay {
   private dataVersion = 0
 
   constructor(private readonly config: RelayConfig) {
-    this.db = openDb(config.dataDir, { syncFull: config.syncFull })
+    this.db = openDb(config.dataDir, { syncFull: config.sqliteSync === 'full' })
     this.store = new AccessStore(this.db)
     this.key = loadSigningKey(this.db)
     const log = new UpdateLog(this.db)
-    this.rooms = new Rooms(log, this.metrics, config, (room) => {
-      for (const m of room.members) if (m.wantsSaved) (m as Connection).sendSaved()
-    })
+    this.rooms = new Rooms(
+      log,
+      this.metrics,
+      config,
+      durability(`${this.db.name}-wal`, config.sqliteSync),
+    )
     // ws enforces a hard ceiling while reading a frame; the configured limit is checked per
     // message so that the offender is told why (4413) instead of a bare 1009.
     this.wss = new WebSocketServer({

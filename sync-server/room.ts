@@ -5,7 +5,13 @@ import type { AwarenessEntry } from './awareness.ts'
 export interface RoomMember {
   readonly id: number
   send(message: Uint8Array): void
-  readonly wantsSaved: boolean
+  /**
+   * After a commit: what this member is to be told is saved, taken now (the room's state and the
+   * member's last save marker), sent once the commit is on disk; undefined if it asked nothing.
+   */
+  savedNow(): (() => void) | undefined
+  /** Once nothing is waiting to be committed or synced: confirms markers sent since. */
+  savedSinceAll(): void
 }
 
 /** How many updates one Y.mergeUpdates call takes at most; see mergeMany. */
@@ -39,6 +45,8 @@ export class Room {
   readonly departed = new Map<number, number>()
   /** Updates accepted but not yet committed to SQLite. */
   uncommitted = 0
+  /** Commits of this room whose fsync has not returned yet (see WalSync). */
+  unsynced = 0
   /** Log rows since the snapshot, to decide when to compact. */
   logCount: number
   logBytes: number

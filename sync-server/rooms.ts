@@ -47,8 +47,8 @@ export class Rooms {
     private readonly log: UpdateLog,
     private readonly metrics: Metrics,
     private readonly opts: RoomsOptions,
-    /** Called after a commit for every room it touched, to confirm saves to clients. */
-    private readonly onCommitted: (room: Room) => void,
+    /** Calls back once what was committed is on disk (see WalSync); then saves are confirmed. */
+    private readonly durable: (done: () => void) => void = (done) => done(),
   ) {
     this.history = new HistoryCoalescer(opts.historyWindowMs)
   }
@@ -181,14 +181,30 @@ export class Rooms {
     // room (twenty busy rooms: over 100 ms); now one is, and the others one per turn of the event
     // loop, so that the messages arriving meanwhile get through in between.
     let compacted = false
+    const confirmations: (() => void)[] = []
     for (const room of touched) {
       if (this.needsCompaction(room)) {
         if (compacted) this.compactSoon(room)
         else this.compact(room)
         compacted = true
       }
-      this.onCommitted(room)
+      room.unsynced++
+      for (const m of room.members) {
+        const confirm = m.savedNow()
+        if (confirm) confirmations.push(confirm)
+      }
     }
+    // Confirmed as they were at the commit: whatever arrived since is not in it. Markers sent
+    // since, with nothing left to commit or sync, are confirmed once this is on disk.
+    this.durable(() => {
+      for (const confirm of confirmations) confirm()
+      for (const room of touched) {
+        room.unsynced--
+        if (room.uncommitted === 0 && room.unsynced === 0) {
+          for (const m of room.members) m.savedSinceAll()
+        }
+      }
+    })
   }
 
   private needsCompaction(room: Room): boolean {
