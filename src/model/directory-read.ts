@@ -69,7 +69,11 @@ export function listResponseTimes(doc: Y.Doc): ResponseTime[] {
 
 /** Services offered by a partnership agency (for a referral's "service asked for"). */
 export function servicesOfAgency(doc: Y.Doc, agencyId: string): DirService[] {
-  const dir = readDirectory(doc)
+  return servicesOf(readDirectory(doc), agencyId)
+}
+
+/** The active services a partnership agency offers, from records already read. */
+export function servicesOf(dir: DirectoryRecords, agencyId: string): DirService[] {
   const orgs = new Set(dir.organizations.filter((o) => o.agencyId === agencyId).map((o) => o.id))
   return dir.services.filter((s) => orgs.has(s.organizationId) && s.status === 'active')
 }

@@ -394,6 +394,7 @@ export {
   mayEditOrganization,
   observeDirectory,
   readDirectory,
+  servicesOf,
   servicesOfAgency,
 } from './directory-read.ts'
 export type { Handout, HandoutMeeting } from './directory-read.ts'

@@ -31,7 +31,14 @@ const createReferral = async (
   await page.getByTestId('new-referral-toggle').click()
   await page.getByTestId('new-referral-agency').selectOption(fields.agency)
   await page.getByTestId('new-referral-code').fill(fields.code)
-  if (fields.service) await page.getByTestId('new-referral-service').fill(fields.service)
+  if (fields.service) {
+    // Offered from the partnership's directory (the receiving agency's services).
+    const offered = page.getByTestId('new-referral-services').locator('option')
+    await expect
+      .poll(() => offered.evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
+      .toContain(fields.service)
+    await page.getByTestId('new-referral-service').fill(fields.service)
+  }
   if (fields.reason) await page.getByTestId('new-referral-reason').fill(fields.reason)
   await page.getByTestId('new-referral-urgency').selectOption('urgent')
   await page.getByTestId('new-referral-respond-by').fill('2031-01-15')
@@ -82,7 +89,7 @@ describe('referral agreements in Chromium against the real relay', () => {
     const id = await createReferral(anna.page, {
       agency: 'fundacja',
       code: 'R-2026-014',
-      service: 'Terapia rodzinna',
+      service: 'Terapia dla rodzin',
       reason: 'Rodzina potrzebuje wsparcia terapeutycznego.',
     })
     expect(await statusOf(anna.page)).toBe('draft')

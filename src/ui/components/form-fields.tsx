@@ -23,6 +23,8 @@ export const InputField = (props: {
   invalid?: boolean
   describedBy?: string
   hint?: string
+  /** Id of a <datalist> of suggestions. */
+  list?: string
   children?: JSX.Element
 }) => (
   <div class="field">
@@ -34,6 +36,7 @@ export const InputField = (props: {
       required={props.required}
       autocomplete={props.autocomplete}
       maxLength={props.maxLength}
+      list={props.list}
       value={props.value}
       onInput={(e) => props.onInput(e.currentTarget.value)}
       aria-invalid={props.invalid ? 'true' : undefined}

@@ -8,6 +8,7 @@ import {
   type PersonKind,
   randomId,
   readReferral,
+  servicesOf,
   setSummary,
   type Urgency,
 } from '../../model/index.ts'
@@ -15,6 +16,7 @@ import { checkNewReferral, type NewReferralField } from '../../model/referral-ne
 import { digestAsSummary, referralDigest } from '../../model/referral-summary.ts'
 import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { createDirectory } from '../state/create-directory.ts'
 import { createLocally } from '../state/create-open-document.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
@@ -53,6 +55,16 @@ export const NewReferralForm = (props: { onCancel: () => void }) => {
 
   const [receiving, setReceiving] = createSignal('')
   const [service, setService] = createSignal('')
+  // The receiving agency's services in the partnership's directory, offered as suggestions; a
+  // name chosen from them links the referral to that service.
+  const directory = createDirectory(sync)
+  const offered = createMemo(() => servicesOf(directory.records(), receiving()))
+  const chosenService = () => {
+    const name = service().trim()
+    if (name === '') return undefined
+    const listed = offered().find((s) => s.name === name)
+    return listed ? { id: listed.id, name } : { name }
+  }
   const [kind, setKind] = createSignal<PersonKind>('person')
   const [code, setCode] = createSignal('')
   const [urgency, setUrgency] = createSignal<Urgency>('routine')
@@ -72,7 +84,7 @@ export const NewReferralForm = (props: { onCancel: () => void }) => {
     receivingAgencyId: receiving(),
     person: { kind: kind(), code: code().trim() },
     urgency: urgency(),
-    ...(service().trim() !== '' && { service: { name: service().trim() } }),
+    ...(chosenService() && { service: chosenService() }),
     ...(respondBy() !== '' && { respondBy: respondBy() }),
     ...(completeBy() !== '' && { completeBy: completeBy() }),
     ...(reason().trim() !== '' && { reason: reason() }),
@@ -185,7 +197,11 @@ export const NewReferralForm = (props: { onCancel: () => void }) => {
         invalid={Boolean(invalid().service)}
         describedBy={describedBy('service', 'new-referral-service-hint')}
         hint={t('referrals.new.serviceHint')}
+        list="new-referral-services"
       >
+        <datalist id="new-referral-services" data-testid="new-referral-services">
+          <For each={offered()}>{(s) => <option value={s.name} />}</For>
+        </datalist>
         <FieldError field="service" />
       </InputField>
 

@@ -26,7 +26,8 @@ export const referrals = defineMessages({
     'referrals.new.agency': 'Refer to',
     'referrals.new.agencyChoose': 'Choose an agency',
     'referrals.new.service': 'Service (optional)',
-    'referrals.new.serviceHint': 'For example: family therapy, debt counselling.',
+    'referrals.new.serviceHint':
+      'Choose one of the agency’s services in the partnership’s directory, or name it (e.g. family therapy).',
     'referrals.new.person': 'Who is referred',
     'referrals.new.kind': 'A person or a whole family',
     'referrals.new.code': 'Case code',
@@ -71,7 +72,8 @@ export const referrals = defineMessages({
     'referrals.new.agency': 'Kieruję do',
     'referrals.new.agencyChoose': 'Wybierz instytucję',
     'referrals.new.service': 'Usługa (nieobowiązkowo)',
-    'referrals.new.serviceHint': 'Na przykład: terapia rodzinna, poradnictwo dłużnicze.',
+    'referrals.new.serviceHint':
+      'Wybierz jedną z usług tej instytucji z katalogu partnerstwa albo ją nazwij (np. terapia rodzinna).',
     'referrals.new.person': 'Kogo kierujemy',
     'referrals.new.kind': 'Osoba czy cała rodzina',
     'referrals.new.code': 'Kod sprawy',
@@ -115,7 +117,8 @@ export const referrals = defineMessages({
     'referrals.new.agency': 'Направить в',
     'referrals.new.agencyChoose': 'Выберите организацию',
     'referrals.new.service': 'Услуга (необязательно)',
-    'referrals.new.serviceHint': 'Например: семейная терапия, консультации по долгам.',
+    'referrals.new.serviceHint':
+      'Выберите одну из услуг этой организации в справочнике партнёрства или назовите её (например, семейная терапия).',
     'referrals.new.person': 'Кого направляем',
     'referrals.new.kind': 'Человек или вся семья',
     'referrals.new.code': 'Код дела',
