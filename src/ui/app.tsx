@@ -1,5 +1,5 @@
 import { A, Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router'
-import { lazy, type JSX, Show } from 'solid-js'
+import { createEffect, lazy, type JSX, on, Show } from 'solid-js'
 import { LanguageSwitcher } from './components/language-switcher.tsx'
 import { ReferralsNavLink } from './components/referrals-nav-link.tsx'
 import { SyncIndicator } from './components/sync-indicator.tsx'
@@ -31,6 +31,19 @@ const History = lazy(() => import('./screens/history.tsx'))
 const Layout = (props: RouteSectionProps) => {
   const { t } = useI18n()
   const { sync } = useSession()
+  // On a phone the navigation is one row that scrolls sideways: keep the current screen's link
+  // in view, so the person always sees where they are.
+  createEffect(
+    on(
+      () => props.location.pathname,
+      () =>
+        queueMicrotask(() =>
+          document
+            .querySelector('.app-nav a[aria-current="page"]')
+            ?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
+        ),
+    ),
+  )
   return (
     <>
       <a class="skip-link" href="#main">
