@@ -168,4 +168,44 @@ describe('family team meeting plans in Chromium against the real relay', () => {
     expect(text).toContain('LOCATION:MOPS\\, sala 2')
     expect(text).toMatch(/ATTENDEE;[^\r]*CN="?K-2/)
   })
+
+  it('an action for a partner agency starts a referral to it, linked from the action', async () => {
+    const anna = await device('anna')
+    const id = await createPlan(anna.page, 'Rodzina S-07')
+    await addProfessional(anna.page, 'fundacja', 'ewa', 'terapeutka')
+    await openPlanSection(anna.page, 'goals')
+    await anna.page.getByTestId('plan-new-goal').fill('Spokojne wieczory w domu')
+    await anna.page.getByTestId('plan-new-goal-indicator').fill('Mniej interwencji')
+    await anna.page.getByTestId('plan-add-goal').click()
+    await anna.page.getByTestId('plan-goal').waitFor(SLOW)
+    const [goal] = await idsOf(anna.page, 'plan-goal')
+    await anna.page.getByTestId(`new-action-what-${goal}`).fill('Terapia rodzinna')
+    await anna.page.getByTestId(`new-action-who-${goal}`).selectOption('professional:fundacja:ewa')
+    await anna.page.getByTestId(`new-action-deadline-${goal}`).fill('2031-03-01')
+    await anna.page.getByTestId(`new-action-add-${goal}`).click()
+    await anna.page.getByTestId('plan-action').waitFor(SLOW)
+    const [action] = await idsOf(anna.page, 'plan-action')
+
+    // The referral form opens in place, addressed to the action's agency and asking for it.
+    await anna.page.getByTestId(`action-start-referral-${action}`).click()
+    expect(await anna.page.getByTestId('new-referral-agency').inputValue()).toBe('fundacja')
+    expect(await anna.page.getByTestId('new-referral-request').inputValue()).toBe(
+      'Terapia rodzinna',
+    )
+    await anna.page.getByTestId('new-referral-code').fill('R-2026-207')
+    await anna.page.getByTestId('new-referral-submit').click()
+
+    // The action links the new referral; the foundation is given access to it.
+    const link = anna.page.getByTestId(`action-referral-link-${action}`)
+    await link.waitFor(SLOW)
+    expect(new URL(anna.page.url()).pathname).toBe(`/documents/${id}`)
+    const referralId = ((await link.getAttribute('href')) as string).split('/').pop() as string
+    await expect
+      .poll(() => suite.app.store.grants('demo', referralId), SLOW)
+      .toEqual([{ subjectKind: 'agency', subjectId: 'fundacja', level: 'write' }])
+    await link.click()
+    await expect
+      .poll(() => anna.page.getByTestId('referral-status').getAttribute('data-status'), SLOW)
+      .toBe('draft')
+  })
 })

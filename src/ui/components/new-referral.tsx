@@ -45,7 +45,14 @@ const FIELD_ERRORS: Record<NewReferralField, MessageKey> = {
  * written locally, and the receiving agency's access waits in the grant outbox until the relay
  * has the document. It starts as a draft; the referrer sends it from the referral's status bar.
  */
-export const NewReferralForm = (props: { onCancel: () => void }) => {
+export const NewReferralForm = (props: {
+  onCancel: () => void
+  /** Instead of opening the new referral (e.g. a plan action links it and stays). */
+  onCreated?: (id: string) => void
+  /** Prefilled from where the referral starts (a plan action's agency and what it asks). */
+  receivingAgencyId?: string
+  request?: string
+}) => {
   const { t } = useI18n()
   const sync = useSync()
   const ws = useWorkspace()
@@ -53,7 +60,7 @@ export const NewReferralForm = (props: { onCancel: () => void }) => {
   const me = () => ws.me()
   const others = createMemo(() => ws.agencies().filter((a) => a.id !== me()?.agencyId))
 
-  const [receiving, setReceiving] = createSignal('')
+  const [receiving, setReceiving] = createSignal(props.receivingAgencyId ?? '')
   const [service, setService] = createSignal('')
   // The receiving agency's services in the partnership's directory, offered as suggestions; a
   // name chosen from them links the referral to that service.
@@ -71,7 +78,7 @@ export const NewReferralForm = (props: { onCancel: () => void }) => {
   const [respondBy, setRespondBy] = createSignal('')
   const [completeBy, setCompleteBy] = createSignal('')
   const [reason, setReason] = createSignal('')
-  const [request, setRequest] = createSignal('')
+  const [request, setRequest] = createSignal(props.request ?? '')
   const [invalid, setInvalid] = createSignal<Partial<Record<NewReferralField, MessageKey>>>({})
   const [problem, setProblem] = createSignal<Problem | null>(null)
   const [busy, setBusy] = createSignal(false)
@@ -121,7 +128,8 @@ export const NewReferralForm = (props: { onCancel: () => void }) => {
         void sync.grants
           .share({ documentId: id, subjectKind: 'agency', subjectId: receiving(), level: 'write' })
           .catch(() => undefined)
-        navigate(`/documents/${id}`)
+        if (props.onCreated) props.onCreated(id)
+        else navigate(`/documents/${id}`)
       })
     } catch (err) {
       setProblem(problemOf(err))

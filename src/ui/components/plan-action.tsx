@@ -14,6 +14,7 @@ import {
 } from '../../model/index.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { MediationForField } from './mediation-field.tsx'
+import { MAY_REFER, NewReferralForm } from './new-referral.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import {
   candidatesOf,
@@ -69,6 +70,16 @@ export const PlanActionRow = (props: { ctx: PlanCtx; action: () => PlanAction })
   const [pending, setPending] = createSignal<ActionStatus | null>(null)
   const [reason, setReason] = createSignal('')
   const referrals = () => ws.entries().filter((e) => e.kind === 'referral')
+  const [referring, setReferring] = createSignal(false)
+  /** The partner agency responsible for the action, if another agency: where to refer. */
+  const referredAgency = () => {
+    const r = a().responsible
+    return r.state === 'settled' &&
+      r.value.kind === 'professional' &&
+      r.value.agencyId !== ctx.me.agencyId
+      ? r.value.agencyId
+      : undefined
+  }
 
   const saveStatus = (status: ActionStatus, why?: string) =>
     write(() => setActionStatus(doc, id, status, ctx.me, why))
@@ -261,10 +272,30 @@ export const PlanActionRow = (props: { ctx: PlanCtx; action: () => PlanAction })
         <Show
           when={a().referralId}
           fallback={
-            <Show when={mayEdit(ctx)}>
-              <A href="/referrals" class="plan-link">
-                {t('plan.action.startReferral')}
-              </A>
+            <Show when={mayEdit(ctx) && (MAY_REFER as readonly string[]).includes(ctx.me.role)}>
+              <Show
+                when={referring()}
+                fallback={
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() => setReferring(true)}
+                    data-testid={`action-start-referral-${id}`}
+                  >
+                    {t('plan.action.startReferral')}
+                  </button>
+                }
+              >
+                <NewReferralForm
+                  onCancel={() => setReferring(false)}
+                  onCreated={(rid) => {
+                    setReferring(false)
+                    write(() => updateAction(doc, id, { referralId: rid }, ctx.me))
+                  }}
+                  receivingAgencyId={referredAgency()}
+                  request={a().what}
+                />
+              </Show>
             </Show>
           }
         >
