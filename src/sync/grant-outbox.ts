@@ -4,7 +4,8 @@ export interface GrantRequest {
   documentId: string
   subjectKind: 'agency' | 'member'
   subjectId: string
-  level: 'read' | 'write'
+  /** `none` takes the access away again. */
+  level: 'read' | 'write' | 'none'
 }
 
 export interface GrantFailure extends GrantRequest {
@@ -30,7 +31,10 @@ export class GrantOutbox {
     return JSON.parse(this.storage.getItem(KEY) ?? '[]') as GrantRequest[]
   }
 
-  /** Queues a grant (replacing an earlier one for the same document and subject) and tries now. */
+  /**
+   * Queues a grant, or with level `none` its revocation (replacing an earlier request for the
+   * same document and subject), and tries now.
+   */
   share(request: GrantRequest): Promise<GrantFailure[]> {
     const others = this.waiting.filter(
       (r) =>
@@ -56,7 +60,10 @@ export class GrantOutbox {
     const failures: GrantFailure[] = []
     for (const request of this.waiting) {
       try {
-        await this.tokens.api('/api/grants', request)
+        if (request.level === 'none') {
+          const { documentId, subjectKind, subjectId } = request
+          await this.tokens.api('/api/grants/revoke', { documentId, subjectKind, subjectId })
+        } else await this.tokens.api('/api/grants', request)
       } catch (err) {
         // A network failure, or a document the relay has not seen yet (its device has not
         // connected to it), keeps the grant for later; any other refusal is final.

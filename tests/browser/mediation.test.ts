@@ -246,5 +246,24 @@ describe('mediation in Chromium against the real relay', () => {
         `/documents/${mediationId}`,
       )
     }
+
+    // Resolved and closed: MOPS's device takes back the mediator's write on its plan.
+    await zofia.page.getByTestId('mediation-outcome').selectOption('resolved')
+    await zofia.page.getByTestId('mediation-outcome-submit').click()
+    await anna.page.goto(`/documents/${mediationId}`)
+    await anna.page.getByTestId('mediation-party').first().waitFor(SLOW)
+    await expect
+      .poll(
+        () =>
+          suite.app.store
+            .grants('demo', id)
+            .some((g) => g.subjectKind === 'member' && g.subjectId === 'zofia'),
+        SLOW,
+      )
+      .toBe(false)
+    // The foundation's access is untouched.
+    expect(suite.app.store.grants('demo', id)).toEqual([
+      { subjectKind: 'agency', subjectId: 'fundacja', level: 'write' },
+    ])
   }, 240_000)
 })

@@ -78,4 +78,25 @@ describe('grant outbox', () => {
     await outbox.share({ ...grant('r3'), level: 'read' })
     expect(outbox.waiting).toEqual([{ ...grant('r3'), level: 'read' }])
   })
+
+  it('a revocation replaces a grant still waiting and goes to the revoke route', async () => {
+    const storage = memory()
+    let online = false
+    const paths: string[] = []
+    const tokens = {
+      api: async (path: string) => {
+        if (!online) throw new TypeError('Failed to fetch')
+        paths.push(path)
+        return {}
+      },
+    } as unknown as Tokens
+    const outbox = new GrantOutbox(tokens, storage)
+    await outbox.share(grant('r1', 'zofia'))
+    await outbox.share({ ...grant('r1', 'zofia'), level: 'none' })
+    expect(outbox.waiting).toEqual([{ ...grant('r1', 'zofia'), level: 'none' }])
+    online = true
+    expect(await outbox.flush()).toEqual([])
+    expect(paths).toEqual(['/api/grants/revoke'])
+    expect(outbox.waiting).toEqual([])
+  })
 })

@@ -33,7 +33,11 @@ import { PresenceList } from '../components/presence-list.tsx'
 import { createNow } from '../components/referral-common.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
 import { createOpenDocument, createPresence, readOrNull } from '../state/create-open-document.ts'
-import { grantMediatorOnSources, shareMediation } from '../state/mediation-state.ts'
+import {
+  grantMediatorOnSources,
+  releaseMediatorOnSources,
+  shareMediation,
+} from '../state/mediation-state.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import { registerMessages } from '../i18n/catalog.ts'
@@ -123,6 +127,7 @@ export default function MediationScreen(props: { id: string }) {
       if (!m || !me || me.role === 'observer') return
       if (entry()?.ownerAgencyId === me.agencyId) shareMediation(sync, m, me.agencyId)
       grantMediatorOnSources(sync, m, me)
+      releaseMediatorOnSources(sync, m, me)
     })
   })
 

@@ -6,12 +6,14 @@ import {
   type DisputeCandidateDigest,
   type DocumentSummary,
   getEntry,
+  getSummary,
   listSummaries,
   type Mediation,
   mediationGrants,
   mediationSummary,
   type MediationLinkKind,
   type Member,
+  summaryDisputes,
   openMediation,
   randomId,
   readMediation,
@@ -96,6 +98,36 @@ export const grantMediatorOnSources = (
         subjectKind: 'member',
         subjectId: mediation.mediator.memberId,
         level: 'write',
+      })
+      .catch(() => undefined)
+  }
+}
+
+/**
+ * MD13: once the log is closed and none of its linked fields is still disputed, the owning
+ * agency's device takes back the mediator's write on its source documents: she needed it only
+ * to write the decided value.
+ */
+export const releaseMediatorOnSources = (
+  sync: SyncClient,
+  mediation: Mediation,
+  me: Member,
+): void => {
+  if (!mediation.closed || me.role === 'observer') return
+  if (me.id === mediation.mediator.memberId) return
+  const fields = mediation.links.filter((l) => l.field)
+  for (const documentId of new Set(fields.map((l) => l.documentId))) {
+    const owner = getEntry(sync.workspace.doc, documentId)?.ownerAgencyId
+    if (owner !== me.agencyId || owner === mediation.mediator.agencyId) continue
+    const linked = new Set(fields.filter((l) => l.documentId === documentId).map((l) => l.field))
+    const disputed = summaryDisputes(getSummary(sync.workspace.doc, documentId))
+    if (disputed.some((d) => linked.has(d.field))) continue
+    void sync.grants
+      .share({
+        documentId,
+        subjectKind: 'member',
+        subjectId: mediation.mediator.memberId,
+        level: 'none',
       })
       .catch(() => undefined)
   }
