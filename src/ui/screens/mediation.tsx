@@ -11,7 +11,6 @@ import {
 } from 'solid-js'
 import {
   type Actor,
-  DOCUMENT_SCHEMA_VERSION,
   getSummary,
   hasMediation,
   type Mediation,
@@ -22,6 +21,7 @@ import {
   readMeta,
   setSummary,
 } from '../../model/index.ts'
+import { DocumentGate } from '../components/document-gate.tsx'
 import { DocStatusLine, ReadOnlyNotice } from '../components/doc-status-line.tsx'
 import type { MediationPanelProps } from '../components/mediation-common.tsx'
 import { MediationDecision } from '../components/mediation-decision.tsx'
@@ -156,62 +156,59 @@ export default function MediationScreen(props: { id: string }) {
         fieldLabel={() => undefined}
       />
 
-      <Switch>
-        <Match when={!ready()}>
-          <p class="empty-state">{t('document.loading')}</p>
-        </Match>
-        <Match when={meta() && meta()?.kind !== 'mediation'}>
-          <p class="notice">{t('document.wrongKind')}</p>
-        </Match>
-        <Match when={(meta()?.schemaVersion ?? 0) > DOCUMENT_SCHEMA_VERSION}>
-          <p class="notice">{t('document.schemaTooNew')}</p>
-        </Match>
-        <Match when={status().state === 'refused'}>{null}</Match>
-        <Match when={!mediation()}>
-          <p class="empty-state" data-testid="mediation-waiting">
-            {t('document.waiting')}
-          </p>
-        </Match>
-        <Match when={mediation() && actor()}>
-          {(me) => {
-            const panel: MediationPanelProps = {
-              conn,
-              mediation: () => mediation() as Mediation,
-              me: me(),
-              get mediator() {
-                return isMediator()
-              },
-              get party() {
-                return isParty()
-              },
-              get readOnly() {
-                return readOnly()
-              },
-              onWrite,
-            }
-            return (
-              <>
-                <Show when={isMediator()}>
-                  <p class="notice md-role" data-testid="mediation-role-mediator">
-                    {t('mediation.role.mediator')}
-                  </p>
-                </Show>
-                <MediationFacts {...panel} />
-                <MediationStage {...panel} />
-                <MediationPositions {...panel} />
-                <MediationRecords {...panel} kind="sessions" />
-                <MediationRecords {...panel} kind="proposals" />
-                <MediationDecision {...panel} />
-                <MediationRecords {...panel} kind="actions" />
-                <MediationRecords {...panel} kind="learningPoints" />
-              </>
-            )
-          }}
-        </Match>
-        <Match when={true}>
-          <p class="empty-state">{t('referrals.noMembership')}</p>
-        </Match>
-      </Switch>
+      <DocumentGate
+        kind="mediation"
+        ready={ready()}
+        meta={meta()}
+        refused={status().state === 'refused'}
+      >
+        <Switch>
+          <Match when={!mediation()}>
+            <p class="empty-state" data-testid="mediation-waiting">
+              {t('document.waiting')}
+            </p>
+          </Match>
+          <Match when={mediation() && actor()}>
+            {(me) => {
+              const panel: MediationPanelProps = {
+                conn,
+                mediation: () => mediation() as Mediation,
+                me: me(),
+                get mediator() {
+                  return isMediator()
+                },
+                get party() {
+                  return isParty()
+                },
+                get readOnly() {
+                  return readOnly()
+                },
+                onWrite,
+              }
+              return (
+                <>
+                  <Show when={isMediator()}>
+                    <p class="notice md-role" data-testid="mediation-role-mediator">
+                      {t('mediation.role.mediator')}
+                    </p>
+                  </Show>
+                  <MediationFacts {...panel} />
+                  <MediationStage {...panel} />
+                  <MediationPositions {...panel} />
+                  <MediationRecords {...panel} kind="sessions" />
+                  <MediationRecords {...panel} kind="proposals" />
+                  <MediationDecision {...panel} />
+                  <MediationRecords {...panel} kind="actions" />
+                  <MediationRecords {...panel} kind="learningPoints" />
+                </>
+              )
+            }}
+          </Match>
+          <Match when={true}>
+            <p class="empty-state">{t('referrals.noMembership')}</p>
+          </Match>
+        </Switch>
+      </DocumentGate>
     </article>
   )
 }

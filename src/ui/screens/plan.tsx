@@ -13,7 +13,6 @@ import {
 } from 'solid-js'
 import {
   createPlan,
-  DOCUMENT_SCHEMA_VERSION,
   ensurePlan,
   getSummary,
   hasPlan,
@@ -28,6 +27,7 @@ import {
 } from '../../model/index.ts'
 import { isFamilyAuthor } from '../../model/plan-store.ts'
 import { planSummary } from '../../model/plan-summary.ts'
+import { DocumentGate } from '../components/document-gate.tsx'
 import { DocStatusLine, ReadOnlyNotice } from '../components/doc-status-line.tsx'
 import { PresenceList } from '../components/presence-list.tsx'
 import { PlanActionsSection } from '../components/plan-actions.tsx'
@@ -258,30 +258,27 @@ export default function PlanScreen(props: { id: string }) {
         </p>
       </Show>
 
-      <Switch>
-        <Match when={!ready()}>
-          <p class="empty-state">{t('document.loading')}</p>
-        </Match>
-        <Match when={meta() && meta()?.kind !== 'plan'}>
-          <p class="notice">{t('document.wrongKind')}</p>
-        </Match>
-        <Match when={(meta()?.schemaVersion ?? 0) > DOCUMENT_SCHEMA_VERSION}>
-          <p class="notice">{t('document.schemaTooNew')}</p>
-        </Match>
-        <Match when={status().state === 'refused'}>{null}</Match>
-        <Match when={plan() && actor()}>{(me) => <PlanBody ctx={ctxFor(me())} id={id} />}</Match>
-        <Match when={!entry()}>
-          <div class="empty-state" data-testid="document-not-here">
-            <p>{t('document.notHere')}</p>
-            <p>{t('document.notHereHint')}</p>
-          </div>
-        </Match>
-        <Match when={true}>
-          <p class="empty-state" data-testid="document-waiting">
-            {t('document.waiting')}
-          </p>
-        </Match>
-      </Switch>
+      <DocumentGate
+        kind="plan"
+        ready={ready()}
+        meta={meta()}
+        refused={status().state === 'refused'}
+      >
+        <Switch>
+          <Match when={plan() && actor()}>{(me) => <PlanBody ctx={ctxFor(me())} id={id} />}</Match>
+          <Match when={!entry()}>
+            <div class="empty-state" data-testid="document-not-here">
+              <p>{t('document.notHere')}</p>
+              <p>{t('document.notHereHint')}</p>
+            </div>
+          </Match>
+          <Match when={true}>
+            <p class="empty-state" data-testid="document-waiting">
+              {t('document.waiting')}
+            </p>
+          </Match>
+        </Switch>
+      </DocumentGate>
       <SharePanel documentId={id} />
     </article>
   )

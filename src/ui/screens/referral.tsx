@@ -14,7 +14,6 @@ import {
 } from 'solid-js'
 import {
   type Actor,
-  DOCUMENT_SCHEMA_VERSION,
   type FieldState,
   getEntry,
   getSummary,
@@ -46,6 +45,7 @@ import {
 } from '../../model/referral-summary.ts'
 import type { DocConnection } from '../../sync/doc-connection.ts'
 import type { Presence } from '../../sync/presence.ts'
+import { DocumentGate } from '../components/document-gate.tsx'
 import { DocStatusLine, ReadOnlyNotice } from '../components/doc-status-line.tsx'
 import { EditingMarker, editorsIn, PresenceList } from '../components/presence-list.tsx'
 import {
@@ -240,93 +240,90 @@ export default function ReferralScreen(props: { id: string }) {
         fieldLabel={(f) => (f === null ? undefined : PRESENCE_FIELDS[f])}
       />
 
-      <Switch>
-        <Match when={!ready()}>
-          <p class="empty-state">{t('document.loading')}</p>
-        </Match>
-        <Match when={meta() && meta()?.kind !== 'referral'}>
-          <p class="notice">{t('document.wrongKind')}</p>
-        </Match>
-        <Match when={(meta()?.schemaVersion ?? 0) > DOCUMENT_SCHEMA_VERSION}>
-          <p class="notice">{t('document.schemaTooNew')}</p>
-        </Match>
-        <Match when={status().state === 'refused'}>{null}</Match>
-        <Match when={!referral()}>
-          <p class="empty-state" data-testid="referral-waiting">
-            {t('document.waiting')}
-          </p>
-        </Match>
-        <Match when={referral() && actor()}>
-          {(me) => {
-            const r = () => referral() as Referral
-            const props = panelProps(r, me())
-            return (
-              <>
-                <ReferralFacts
-                  referral={r}
-                  now={now}
-                  conn={conn}
-                  me={me()}
-                  side={side()}
-                  readOnly={readOnly()}
-                  mayResolve={mayResolve()}
-                  onWrite={onWrite}
-                />
-                <ReferralStatusBar
-                  {...props}
-                  side={side()}
-                  mayResolve={mayResolve()}
-                  onWrite={onWrite}
-                />
-                <ReferralTexts
-                  conn={conn}
-                  me={me()}
-                  side={side()}
-                  readOnly={readOnly()}
-                  referral={r}
-                  onFocusField={presence.setField}
-                  peers={presence.peers()}
-                />
-                <ReferralOutcome
-                  {...props}
-                  side={side()}
-                  mayResolve={mayResolve()}
-                  onWrite={onWrite}
-                  onFocusField={presence.setField}
-                />
-                <Panel>
-                  <ReferralConsent {...props} />
-                </Panel>
-                <Panel>
-                  <ReferralResponsibilities {...props} />
-                </Panel>
-                <Panel>
-                  <ReferralSignOffs {...props} />
-                </Panel>
-                <ReferralHistory referral={r} />
-                <section class="rf-panel" aria-labelledby="referral-output-heading">
-                  <h2 id="referral-output-heading">{t('referral.output.heading')}</h2>
-                  <p>
-                    <A
-                      href={`/documents/${id}/print`}
-                      class="button secondary"
-                      data-testid="referral-print-link"
-                    >
-                      {t('referral.output.print')}
-                    </A>
-                  </p>
+      <DocumentGate
+        kind="referral"
+        ready={ready()}
+        meta={meta()}
+        refused={status().state === 'refused'}
+      >
+        <Switch>
+          <Match when={!referral()}>
+            <p class="empty-state" data-testid="referral-waiting">
+              {t('document.waiting')}
+            </p>
+          </Match>
+          <Match when={referral() && actor()}>
+            {(me) => {
+              const r = () => referral() as Referral
+              const props = panelProps(r, me())
+              return (
+                <>
+                  <ReferralFacts
+                    referral={r}
+                    now={now}
+                    conn={conn}
+                    me={me()}
+                    side={side()}
+                    readOnly={readOnly()}
+                    mayResolve={mayResolve()}
+                    onWrite={onWrite}
+                  />
+                  <ReferralStatusBar
+                    {...props}
+                    side={side()}
+                    mayResolve={mayResolve()}
+                    onWrite={onWrite}
+                  />
+                  <ReferralTexts
+                    conn={conn}
+                    me={me()}
+                    side={side()}
+                    readOnly={readOnly()}
+                    referral={r}
+                    onFocusField={presence.setField}
+                    peers={presence.peers()}
+                  />
+                  <ReferralOutcome
+                    {...props}
+                    side={side()}
+                    mayResolve={mayResolve()}
+                    onWrite={onWrite}
+                    onFocusField={presence.setField}
+                  />
                   <Panel>
-                    <ReferralExport {...props} />
+                    <ReferralConsent {...props} />
                   </Panel>
-                </section>
-              </>
-            )
-          }}
-        </Match>
-        <Match when={true}>
-          <p class="empty-state">{t('referrals.noMembership')}</p>
-        </Match>
-      </Switch>
+                  <Panel>
+                    <ReferralResponsibilities {...props} />
+                  </Panel>
+                  <Panel>
+                    <ReferralSignOffs {...props} />
+                  </Panel>
+                  <ReferralHistory referral={r} />
+                  <section class="rf-panel" aria-labelledby="referral-output-heading">
+                    <h2 id="referral-output-heading">{t('referral.output.heading')}</h2>
+                    <p>
+                      <A
+                        href={`/documents/${id}/print`}
+                        class="button secondary"
+                        data-testid="referral-print-link"
+                      >
+                        {t('referral.output.print')}
+                      </A>
+                    </p>
+                    <Panel>
+                      <ReferralExport {...props} />
+                    </Panel>
+                  </section>
+                </>
+              )
+            }}
+          </Match>
+          <Match when={true}>
+            <p class="empty-state">{t('referrals.noMembership')}</p>
+          </Match>
+        </Switch>
+      </DocumentGate>
       <SharePanel documentId={id} />
     </article>
   )
