@@ -41,6 +41,8 @@ export interface RelayConfig {
   aclPollMs: number
   /** Seed the demo partnership into an empty store. */
   seedDemo: boolean
+  /** Seed the demo partnership's example documents once (`npm start`; never in tests). */
+  seedDemoDocuments: boolean
   /** Offer the demo partnership's members as one-click logins (for exploring, never production). */
   demoLogin: boolean
   tokenTtlSeconds: number
@@ -79,6 +81,7 @@ export const loadConfig = (): RelayConfig => ({
   historyWindowMs: int('HISTORY_WINDOW_MS', 10_000),
   aclPollMs: int('ACL_POLL_MS', 250),
   seedDemo: process.env.SEED_DEMO !== '0',
+  seedDemoDocuments: process.env.SEED_DEMO_DOCUMENTS === '1',
   sqliteSync: sqliteSync(process.env.SQLITE_SYNC),
   demoLogin: process.env.DEMO_LOGIN === '1',
   tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 3600),

@@ -2,10 +2,14 @@ import { loadConfig } from './config.ts'
 import { log } from './log.ts'
 import { Relay } from './relay.ts'
 import { DEMO_MEMBERS, DEMO_WORKSPACE, seedDemo } from './seed.ts'
+import { seedDemoDocuments } from './seed-documents.ts'
 
 const config = loadConfig()
 const relay = new Relay(config)
 const seeded = config.seedDemo && seedDemo(relay.store)
+if (config.seedDemoDocuments && seedDemoDocuments(relay.rooms, relay.store)) {
+  log('info', 'demo documents seeded')
+}
 const address = await relay.listen()
 const origin = `http://${address.address}:${address.port}`
 log('info', 'relay listening', { url: origin, port: address.port, dataDir: config.dataDir })

@@ -32,7 +32,7 @@ export class Relay {
   readonly store: AccessStore
   readonly metrics = new Metrics()
   private readonly key: Uint8Array
-  private readonly rooms: Rooms
+  readonly rooms: Rooms
   private readonly sessions = new Map<Connection, Session>()
   private readonly perDevice = new Map<string, number>()
   private readonly http: http.Server

@@ -20,7 +20,8 @@ const keeper = (agencyId: string): RoleActor => ({
   agencyId,
   role: 'coordinator',
 })
-const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+/** The fixed id of the demo directory's record n (the demo's referrals name its services). */
+export const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 const pl = { id: uuid(900), code: 'pl', name: 'polski' }
 const ru = { id: uuid(901), code: 'ru', name: 'русский' }
 const uk = { id: uuid(902), code: 'uk', name: 'українська' }

@@ -140,17 +140,17 @@ export default function PlanScreen(props: { id: string }) {
   const readOnly = () =>
     !member() || observer() || status().readOnly || status().state === 'refused'
 
-  // Genesis and the plan's header only on a device of the owner agency (the creator's device
-  // normally did both already); everyone else waits for the relay instead of writing a change
-  // they could never have confirmed. Genesis is deterministic and a second header differs only
-  // in who and when, so two owner devices doing it before they synced converge.
+  // The new-plan form writes genesis and header on the creator's device. Here, only for a plan
+  // that lacks them (made by an older version), on a device of the owner agency once in step
+  // with a relay that has none: a device that had not yet received the plan (the creator on a
+  // new phone, say) would write a second header and status that never saw the real ones, and
+  // the plan would open disputed. Everyone else waits for the relay.
   createEffect(() => {
     if (!ready() || plan()) return
     const e = entry()
     const m = member()
     const owner = e?.kind === 'plan' && m && m.role !== 'observer' && e.ownerAgencyId === m.agencyId
-    // The creator's device, or any of the owner's once in step with a relay that has no header.
-    if (!owner || (e.createdBy !== m.id && status().state !== 'synced')) {
+    if (!owner || status().state !== 'synced') {
       const timer = setInterval(() => setRecheck((n) => n + 1), STRUCTURE_POLL_MS)
       onCleanup(() => clearInterval(timer))
       return
