@@ -140,6 +140,38 @@ export function saveServiceAtLocation(
   return structuredClone(value)
 }
 
+/**
+ * Offers a service at exactly the given locations of its keeper: a link already there stays
+ * with its own hours and contacts, a new one is added, the others are removed (DR2).
+ */
+export function setServiceLocations(
+  doc: Y.Doc,
+  actor: RoleActor,
+  serviceId: string,
+  locationIds: readonly string[],
+): void {
+  const service = getService(doc, serviceId)
+  if (!service) throw new ModelError('not-found', 'no such service')
+  requireKeeper(actor, getOrganization(doc, service.organizationId))
+  for (const locationId of locationIds) {
+    const location = getLocation(doc, locationId)
+    if (!location) throw new ModelError('not-found', `no such location ${locationId}`)
+    requireKeeper(actor, getOrganization(doc, location.organizationId))
+  }
+  const wanted = new Set(locationIds)
+  const links = directoryMap(doc, 'directory.serviceAtLocations')
+  doc.transact(() => {
+    for (const [id, raw] of [...links.entries()]) {
+      const link = raw as Partial<DirServiceAtLocation> | undefined
+      if (link?.serviceId !== serviceId) continue
+      if (typeof link.locationId === 'string' && wanted.has(link.locationId)) {
+        wanted.delete(link.locationId)
+      } else links.delete(id)
+    }
+    for (const locationId of wanted) saveServiceAtLocation(doc, actor, { serviceId, locationId })
+  })
+}
+
 /** DR5: removing an organization removes its services, locations and their links. */
 export function removeOrganization(doc: Y.Doc, actor: RoleActor, id: string): void {
   requireKeeper(actor, getOrganization(doc, id))

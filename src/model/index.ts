@@ -384,6 +384,7 @@ export {
   saveService,
   saveServiceAtLocation,
   setResponseTime,
+  setServiceLocations,
 } from './directory.ts'
 export type { DirectoryInput, NewResponseTime } from './directory.ts'
 export {

@@ -8,6 +8,7 @@ import {
   saveService,
   saveServiceAtLocation,
   setResponseTime,
+  setServiceLocations,
 } from '../../src/model/directory.ts'
 import { openingHours, weeklySchedule } from '../../src/model/directory-hours.ts'
 import {
@@ -129,6 +130,47 @@ describe('directory', () => {
     removeOrganization(doc, marek, org.id)
     const dir = readDirectory(doc)
     expect([dir.organizations, dir.services, dir.locations]).toEqual([[], [], []])
+  })
+
+  it('DR2: the keeper sets where a service is offered; a kept link keeps its own hours', () => {
+    const { doc, org, service } = mopsWithService()
+    const place = (name: string) =>
+      saveLocation(doc, marek, { organizationId: org.id, locationType: 'physical', name })
+    const [seat, branch, annex] = [place('Siedziba'), place('Filia'), place('Aneks')]
+    const hours = [weeklySchedule('sal-hours', ['TU'], '09:00', '12:00')]
+    saveServiceAtLocation(doc, marek, {
+      id: 'kept',
+      serviceId: service.id,
+      locationId: seat.id,
+      schedules: hours,
+    })
+    saveServiceAtLocation(doc, marek, { serviceId: service.id, locationId: annex.id })
+    setServiceLocations(doc, marek, service.id, [seat.id, branch.id])
+    const links = readDirectory(doc).serviceAtLocations
+    expect(links.map((x) => x.locationId).sort()).toEqual([seat.id, branch.id].sort())
+    expect(links.find((x) => x.locationId === seat.id)).toMatchObject({
+      id: 'kept',
+      schedules: hours,
+    })
+
+    const theirs = saveOrganization(doc, piotr, {
+      name: 'Fundacja Most',
+      description: '',
+      kind: 'agency',
+      agencyId: 'fundacja',
+    })
+    const theirPlace = saveLocation(doc, piotr, {
+      organizationId: theirs.id,
+      locationType: 'physical',
+      name: 'Gabinety',
+    })
+    expect(codeOf(() => setServiceLocations(doc, piotr, service.id, []))).toBe('not-keeper')
+    expect(codeOf(() => setServiceLocations(doc, anna, service.id, []))).toBe('not-coordinator')
+    expect(codeOf(() => setServiceLocations(doc, marek, service.id, [theirPlace.id]))).toBe(
+      'not-keeper',
+    )
+    expect(codeOf(() => setServiceLocations(doc, marek, service.id, ['gone']))).toBe('not-found')
+    expect(readDirectory(doc).serviceAtLocations).toEqual(links)
   })
 
   it('DR6: a service whose organization was removed on another device is not shown', () => {
