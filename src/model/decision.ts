@@ -138,7 +138,7 @@ function cleanNote(note: AssertionNote | undefined): AssertionNote | undefined {
 }
 
 // Reads return fresh objects (stored values are shared with Yjs) and skip malformed ones.
-function parseAssertion(raw: unknown, key: string): Assertion | undefined {
+export function parseAssertion(raw: unknown, key: string): Assertion | undefined {
   if (!isRecord(raw) || raw.id !== key || typeof raw.field !== 'string') return
   if (typeof raw.memberId !== 'string' || typeof raw.agencyId !== 'string') return
   if (!isIsoInstant(raw.at) || !isStringArray(raw.seen) || !isJson(raw.value)) return

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addEntry, ensurePlan, planText } from '../../src/model/index.ts'
+import { addEntry, createPlan, planText } from '../../src/model/index.ts'
 import { type Client, connect, waitFor } from '../relay/harness.ts'
 import { storedDoc } from '../relay/wire.ts'
 import { browserSuite } from './harness.ts'
@@ -37,7 +37,16 @@ describe('a document’s history, in Chromium against the real relay', () => {
       { id },
     )
     const anna = await colleague('anna', room)
-    ensurePlan(anna.doc)
+    createPlan(
+      anna.doc,
+      {
+        id,
+        variant: 'family-team-plan',
+        languages: ['pl'],
+        period: { from: '2026-04-01', to: '2026-09-30' },
+      },
+      { memberId: 'anna', agencyId: 'mops' },
+    )
     planText(anna.doc, FIELD).write('Dzieci chodzą do szkoły.')
     await stored(room, 'Dzieci chodzą do szkoły.')
     suite.app.store.grant('demo', id, 'agency', 'fundacja', 'write')
@@ -65,8 +74,19 @@ describe('a document’s history, in Chromium against the real relay', () => {
       'Terapia co tydzień. (wpisała Anna, MOPS)',
     )
     expect(await change.getByTestId('history-removed').count()).toBe(0)
+    // The field is named as the plan's screen names it, in Polish, not by its key.
+    expect(await change.locator('.history-field').textContent()).toBe('Ujęcie specjalistów')
     const older = page.locator('[data-testid="doc-history-entry"][data-member="anna"]')
     expect(await older.getByTestId('doc-history-who').textContent()).toContain('Anna')
+    // Anna's decisions: each field by its label with its value in words and dates in Polish,
+    // never an assertion's id or a JSON record.
+    const period = older.locator('[data-testid="history-change"][data-field="plan.period"]')
+    expect(await period.textContent()).toMatch(/^Okres: .*2026 – .*2026$/)
+    expect(await period.textContent()).not.toContain('2026-04-01')
+    const status = older.locator('[data-testid="history-change"][data-field="plan.status"]')
+    expect(await status.textContent()).toBe('Status: Zaproponowany')
+    const timeline = (await page.getByTestId('doc-history').textContent()) ?? ''
+    expect(timeline).not.toMatch(/assertions|[{}]/)
     // The time is shown in the interface's language (Polish here), not as an ISO instant.
     expect(await older.locator('time').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/)
 
@@ -75,10 +95,15 @@ describe('a document’s history, in Chromium against the real relay', () => {
     const snapshot = page.getByTestId('history-snapshot')
     await snapshot.waitFor()
     const value = snapshot.locator(
-      `[data-testid="history-snapshot-value"][data-field="text › ${FIELD}"]`,
+      `[data-testid="history-snapshot-value"][data-field="text.${FIELD}"]`,
     )
     expect(await value.textContent()).toBe('Dzieci chodzą do szkoły.')
     expect(await snapshot.locator('textarea, input, [contenteditable]').count()).toBe(0)
+    const statusThen = snapshot.locator(
+      '[data-testid="history-snapshot-value"][data-field="plan.status"]',
+    )
+    expect(await statusThen.textContent()).toBe('Zaproponowany')
+    expect(await snapshot.textContent()).not.toMatch(/assertions|[{}]/)
 
     // Marek coordinates the owning agency: he sees who opened the plan.
     const log = page.getByTestId('history-access-log')

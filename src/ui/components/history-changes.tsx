@@ -1,18 +1,15 @@
 import { For, Match, Show, Switch } from 'solid-js'
-import type { FieldChange, FieldValue, TextPart } from '../../model/history-diff.ts'
+import type { TextPart } from '../../model/history-diff.ts'
+import type { HistoryItem } from '../../model/history-fields.ts'
+import type { ReadableValue } from '../../model/history-values.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { useHistoryLabels } from './history-labels.ts'
 import './history.css'
 import { registerMessages } from '../i18n/catalog.ts'
 import { history } from '../i18n/messages/history.ts'
+import { referral } from '../i18n/messages/referral.ts'
 
-registerMessages(history)
-
-/** A field's name as the document stores it: the map, then the key. */
-export const fieldName = (map: string, key: string): string => `${map} › ${key}`
-
-/** A value as plain text: a text field as it reads, anything else as compact JSON. */
-export const valueText = (v: FieldValue): string =>
-  v.kind === 'text' ? v.text : typeof v.value === 'string' ? v.value : JSON.stringify(v.value)
+registerMessages(history, referral)
 
 /** A text's change: kept words plain, inserted and removed ones marked (never as HTML). */
 export const TextDiff = (props: { parts: TextPart[] }) => {
@@ -42,54 +39,92 @@ export const TextDiff = (props: { parts: TextPart[] }) => {
   )
 }
 
-/** What one history entry changed, field by field. */
-export const HistoryChanges = (props: { changes: FieldChange[] }) => {
+/** What one history entry changed, item by item, in the document kind's own words. */
+export const HistoryChanges = (props: { items: HistoryItem[] }) => {
   const { t } = useI18n()
+  const labels = useHistoryLabels()
   return (
     <Show
-      when={props.changes.length > 0}
+      when={props.items.length > 0}
       fallback={<p class="field-hint">{t('history.entry.none')}</p>}
     >
       <ul class="history-changes">
-        <For each={props.changes}>
-          {(c) => (
-            <li data-testid="history-change" data-field={`${c.map}.${c.key}`}>
-              <span class="history-field">{fieldName(c.map, c.key)}</span>{' '}
-              <span class="history-kind">{t(`history.change.${c.change}`)}</span>
+        <For each={props.items}>
+          {(item) => (
+            <li data-testid="history-change" data-field={item.field}>
               <Switch>
-                <Match when={c.withheld}>
-                  <p class="field-hint">{t('history.change.withheld')}</p>
+                <Match when={item.item === 'decision' && item}>
+                  {(d) => (
+                    <>
+                      <span class="history-field">{labels.label(d())}:</span>{' '}
+                      <span data-testid="history-value">{labels.value(d().name, d().value)}</span>
+                      <Show when={d().rationale}>
+                        {(why) => (
+                          <p class="field-hint">
+                            {t('referral.history.resolution', { rationale: why() })}
+                          </p>
+                        )}
+                      </Show>
+                    </>
+                  )}
                 </Match>
-                <Match when={c.text}>{(parts) => <TextDiff parts={parts()} />}</Match>
                 <Match when={true}>
-                  <dl class="history-values">
-                    <Show when={c.before}>
-                      {(v) => (
-                        <>
-                          <dt>{t('history.value.before')}</dt>
-                          <dd>
-                            <del>{valueText(v())}</del>
-                          </dd>
-                        </>
-                      )}
-                    </Show>
-                    <Show when={c.after}>
-                      {(v) => (
-                        <>
-                          <dt>{t('history.value.after')}</dt>
-                          <dd>
-                            <ins>{valueText(v())}</ins>
-                          </dd>
-                        </>
-                      )}
-                    </Show>
-                  </dl>
+                  <span class="history-field">{labels.label(item)}</span>{' '}
+                  <Show when={!item.name.endsWith('.header')}>
+                    <span class="history-kind">{t(`history.change.${item.change}`)}</span>
+                  </Show>
+                  <Switch>
+                    <Match when={item.item === 'withheld'}>
+                      <p class="field-hint">{t('history.change.withheld')}</p>
+                    </Match>
+                    <Match when={item.item === 'text' && item}>
+                      {(x) => <TextDiff parts={x().parts} />}
+                    </Match>
+                    <Match when={item.item === 'record' && item}>
+                      {(r) => <RecordValues item={r()} />}
+                    </Match>
+                  </Switch>
                 </Match>
               </Switch>
             </li>
           )}
         </For>
       </ul>
+    </Show>
+  )
+}
+
+type RecordItem = Extract<HistoryItem, { item: 'record' }>
+
+/** A record's value before and after; a value that says nothing (a document opened) is left out. */
+const RecordValues = (props: { item: RecordItem }) => {
+  const { t } = useI18n()
+  const labels = useHistoryLabels()
+  const shown = (v: ReadableValue | undefined) => (v?.type === 'none' ? undefined : v)
+  return (
+    <Show when={shown(props.item.before) ?? shown(props.item.after)}>
+      <dl class="history-values">
+        <Show when={shown(props.item.before)}>
+          {(v) => (
+            <>
+              <dt>{t('history.value.before')}</dt>
+              <dd>
+                <del>{labels.value(props.item.name, v())}</del>
+              </dd>
+            </>
+          )}
+        </Show>
+        <Show when={shown(props.item.after)}>
+          {(v) => (
+            <>
+              <dt>{t('history.value.after')}</dt>
+              <dd>
+                <ins>{labels.value(props.item.name, v())}</ins>
+              </dd>
+            </>
+          )}
+        </Show>
+      </dl>
     </Show>
   )
 }

@@ -1,15 +1,18 @@
-import { For, Show } from 'solid-js'
-import { type DocumentContent, WITHHELD_MAPS } from '../../model/history-diff.ts'
+import { createMemo, For, Match, Show, Switch } from 'solid-js'
+import type { DocumentContent } from '../../model/history-diff.ts'
+import { snapshotItems } from '../../model/history-fields.ts'
 import { useI18n } from '../i18n/i18n.tsx'
-import { fieldName, valueText } from './history-changes.tsx'
+import { useHistoryLabels } from './history-labels.ts'
 import { registerMessages } from '../i18n/catalog.ts'
 import { history } from '../i18n/messages/history.ts'
+import { referralPanels } from '../i18n/messages/referral-panels.ts'
 
-registerMessages(history)
+registerMessages(history, referralPanels)
 
 /**
- * A document as it was, read-only: every field of every map with its value or text. Generic on
- * purpose, so that it shows any kind of document, also one this version cannot edit.
+ * A document as it was, read-only: its texts, each decision field's value then and its records,
+ * named as the document's own screen names them; any kind of document, also one this version
+ * cannot edit, shows (unknown fields under their own names).
  */
 export const HistorySnapshot = (props: {
   content: DocumentContent
@@ -17,15 +20,8 @@ export const HistorySnapshot = (props: {
   onClose: () => void
 }) => {
   const { t } = useI18n()
-  const fields = () =>
-    Object.entries(props.content).flatMap(([map, values]) =>
-      WITHHELD_MAPS.has(map)
-        ? []
-        : Object.keys(values)
-            .sort()
-            .map((key) => ({ name: fieldName(map, key), v: values[key]! })),
-    )
-  const withheld = () => Object.keys(props.content).some((m) => WITHHELD_MAPS.has(m))
+  const labels = useHistoryLabels()
+  const snapshot = createMemo(() => snapshotItems(props.content))
   let heading!: HTMLHeadingElement
   queueMicrotask(() => heading.focus())
   return (
@@ -38,21 +34,39 @@ export const HistorySnapshot = (props: {
         {props.heading}
       </h3>
       <p class="field-hint">{t('history.view.readOnly')}</p>
-      <Show when={fields().length > 0} fallback={<p>{t('history.view.empty')}</p>}>
+      <Show when={snapshot().items.length > 0} fallback={<p>{t('history.view.empty')}</p>}>
         <dl class="history-fields">
-          <For each={fields()}>
-            {(f) => (
+          <For each={snapshot().items}>
+            {(item) => (
               <>
-                <dt>{f.name}</dt>
-                <dd data-testid="history-snapshot-value" data-field={f.name}>
-                  {valueText(f.v)}
+                <dt>{labels.label(item)}</dt>
+                <dd data-testid="history-snapshot-value" data-field={item.field}>
+                  <Switch>
+                    <Match when={item.item === 'text' && item}>
+                      {(x) => x().text || t('panels.print.notWritten')}
+                    </Match>
+                    <Match when={item.item === 'decision' && item}>
+                      {(d) => {
+                        const values = () =>
+                          d()
+                            .values.map((v) => labels.value(d().name, v))
+                            .join(' / ')
+                        return d().disputed
+                          ? t('panels.print.disputed', { values: values() })
+                          : values()
+                      }}
+                    </Match>
+                    <Match when={item.item === 'record' && item}>
+                      {(r) => labels.value(r().name, r().value)}
+                    </Match>
+                  </Switch>
                 </dd>
               </>
             )}
           </For>
         </dl>
       </Show>
-      <Show when={withheld()}>
+      <Show when={snapshot().withheld}>
         <p class="field-hint">{t('history.change.withheld')}</p>
       </Show>
       <button type="button" class="button secondary" onClick={() => props.onClose()}>

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router'
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js'
 import { contentAt, replayHistory } from '../../model/history-diff.ts'
+import { historyItems } from '../../model/history-fields.ts'
 import { fetchHistory, type HistoryEntry } from '../../sync/history-api.ts'
 import { ApiError } from '../../sync/session.ts'
 import { DocumentRoute } from '../components/document-route.tsx'
@@ -51,9 +52,12 @@ const DocumentHistory = (props: { id: string }) => {
   const ws = useWorkspace()
   const [page, { refetch }] = createResource(() => fetchHistory(sync.tokens, id))
   const updates = createMemo(() => page()?.entries.map((e) => e.update) ?? [])
+  // Each entry's changes, with actions, goals and parties named as the document now names them.
   const steps = createMemo(() => {
     const p = page()
-    return p ? replayHistory(p.base, updates()) : []
+    if (!p) return []
+    const latest = contentAt(p.base, updates(), updates().length)
+    return replayHistory(p.base, updates()).map((changes) => historyItems(changes, latest))
   })
   const [shown, setShown] = createSignal(PAGE)
   const [viewing, setViewing] = createSignal<number | null>(null)
@@ -127,7 +131,7 @@ const DocumentHistory = (props: { id: string }) => {
                             })}
                       </time>
                     </header>
-                    <HistoryChanges changes={steps()[index] ?? []} />
+                    <HistoryChanges items={steps()[index] ?? []} />
                     <Show
                       when={viewing() === index}
                       fallback={
