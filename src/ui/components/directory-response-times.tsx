@@ -12,7 +12,8 @@ import {
 } from '../../model/index.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { useSync } from '../state/session.tsx'
-import { registerMessages } from '../i18n/catalog.ts'
+import { type MessageKey, registerMessages } from '../i18n/catalog.ts'
+import { errorKey } from './directory-form-parts.tsx'
 import { directory } from '../i18n/messages/directory.ts'
 import { referralPanels } from '../i18n/messages/referral-panels.ts'
 
@@ -35,18 +36,30 @@ export const ResponseTimes = (props: {
   const [urgency, setUrgency] = createSignal<Urgency>('routine')
   const [amount, setAmount] = createSignal('5')
   const [unit, setUnit] = createSignal<ResponseUnit>('working-days')
+  const [error, setError] = createSignal<MessageKey | null>(null)
+  /** A refusal of the model (another device removed the agency, say) is said, not thrown. */
+  const write = (change: () => void) => {
+    try {
+      change()
+      setError(null)
+    } catch (err) {
+      setError(errorKey(err))
+    }
+  }
 
   const submit = (e: SubmitEvent) => {
     e.preventDefault()
     const actor = props.actor
     const agencyId = agency() || props.agencies[0]?.id
     if (!actor || !agencyId) return
-    setResponseTime(sync.workspace.doc, actor, {
-      agencyId,
-      urgency: urgency(),
-      within: Number(amount()),
-      unit: unit(),
-    })
+    write(() =>
+      setResponseTime(sync.workspace.doc, actor, {
+        agencyId,
+        urgency: urgency(),
+        within: Number(amount()),
+        unit: unit(),
+      }),
+    )
   }
 
   return (
@@ -80,7 +93,14 @@ export const ResponseTimes = (props: {
                             type="button"
                             class="secondary"
                             onClick={() =>
-                              removeResponseTime(sync.workspace.doc, actor(), r.agencyId, r.urgency)
+                              write(() =>
+                                removeResponseTime(
+                                  sync.workspace.doc,
+                                  actor(),
+                                  r.agencyId,
+                                  r.urgency,
+                                ),
+                              )
                             }
                           >
                             {t('directory.rt.remove')}
@@ -141,6 +161,13 @@ export const ResponseTimes = (props: {
               </For>
             </select>
           </div>
+          <Show when={error()}>
+            {(key) => (
+              <p class="sa-alert" role="alert" data-testid="directory-rt-error">
+                {t(key())}
+              </p>
+            )}
+          </Show>
           <div class="actions">
             <button type="submit" class="primary">
               {t('directory.rt.set')}
