@@ -103,8 +103,9 @@ describe('the app in Chromium against the real relay', () => {
     await anna.context.setOffline(true)
     const text = 'Notatka z wizyty domowej. '.repeat(30)
     await typeAtEnd(anna.page, text)
-    // y-indexeddb alone keeps a row per keystroke until typing pauses; the app merges them.
-    expect(await storedRows(anna.page, `demo/${id}`)).toBeLessThanOrEqual(250)
+    // y-indexeddb alone keeps a row per keystroke until typing pauses (here 780 rows); the app
+    // merges them at 200, plus whatever keystrokes queue behind a merge under way.
+    expect(await storedRows(anna.page, `demo/${id}`)).toBeLessThanOrEqual(400)
     await anna.page.reload()
     await expect.poll(() => fieldValue(anna.page)).toBe(text)
     await anna.context.setOffline(false)
