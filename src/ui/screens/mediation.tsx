@@ -11,7 +11,6 @@ import {
 } from 'solid-js'
 import {
   type Actor,
-  getSummary,
   hasMediation,
   type Mediation,
   mediationSummary,
@@ -39,6 +38,7 @@ import {
   shareMediation,
 } from '../state/mediation-state.ts'
 import { useSync } from '../state/session.tsx'
+import { createSummaryCache } from '../state/create-summary-cache.ts'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import { registerMessages } from '../i18n/catalog.ts'
 import { documents } from '../i18n/messages/documents.ts'
@@ -99,13 +99,12 @@ export default function MediationScreen(props: { id: string }) {
       if (!(err instanceof ModelError)) throw err
     }
   }
-  createEffect(() => {
-    const m = mediation()
-    const synced = status().state === 'synced'
-    if (!m || !member()) return
-    untrack(() => {
-      if (synced || getSummary(sync.workspace.doc, id) === undefined) refresh(m)
-    })
+  createSummaryCache({
+    sync,
+    id,
+    current: () => (member() ? mediation() : undefined),
+    status,
+    refresh,
   })
   const onWrite = () => {
     const m = read(new Date())

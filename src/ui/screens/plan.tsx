@@ -3,8 +3,6 @@ import {
   createEffect,
   createMemo,
   createSignal,
-  ErrorBoundary,
-  type JSX,
   Match,
   onCleanup,
   Show,
@@ -14,7 +12,6 @@ import {
 import {
   createPlan,
   ensurePlan,
-  getSummary,
   hasPlan,
   ModelError,
   observePlan,
@@ -28,6 +25,7 @@ import {
 import { isFamilyAuthor } from '../../model/plan-store.ts'
 import { planSummary } from '../../model/plan-summary.ts'
 import { DocumentGate } from '../components/document-gate.tsx'
+import { PartBoundary } from '../components/part-boundary.tsx'
 import { DocStatusLine, ReadOnlyNotice } from '../components/doc-status-line.tsx'
 import { PresenceList } from '../components/presence-list.tsx'
 import { PlanActionsSection } from '../components/plan-actions.tsx'
@@ -46,6 +44,7 @@ import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { createOpenDocument, createPresence, readOrNull } from '../state/create-open-document.ts'
 import { useSync } from '../state/session.tsx'
+import { createSummaryCache } from '../state/create-summary-cache.ts'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './screens-b.css'
 import { common } from '../i18n/messages/common.ts'
@@ -183,14 +182,7 @@ export default function PlanScreen(props: { id: string }) {
       if (!(err instanceof ModelError)) throw err
     }
   }
-  createEffect(() => {
-    const p = plan()
-    const synced = status().state === 'synced'
-    if (!p) return
-    untrack(() => {
-      if (synced || getSummary(sync.workspace.doc, id) === undefined) refreshSummary(p)
-    })
-  })
+  createSummaryCache({ sync, id, current: plan, status, refresh: refreshSummary })
 
   const presence = createPresence(open)
   const actor = createMemo((): RoleActor | undefined => {
@@ -306,52 +298,36 @@ const PlanBody = (props: { ctx: PlanCtx; id: string }) => {
           {t('plan.tools.myActions')}
         </A>
       </nav>
-      <Part>
+      <PartBoundary>
         <PlanDetails ctx={ctx} />
-      </Part>
-      <Part>
+      </PartBoundary>
+      <PartBoundary>
         <PlanParticipants ctx={ctx} />
-      </Part>
-      <Part>
+      </PartBoundary>
+      <PartBoundary>
         <PlanAnalysis ctx={ctx} />
-      </Part>
-      <Part>
+      </PartBoundary>
+      <PartBoundary>
         <PlanProblems ctx={ctx} />
-      </Part>
-      <Part>
+      </PartBoundary>
+      <PartBoundary>
         <PlanMainGoal ctx={ctx} />
-      </Part>
-      <Part>
+      </PartBoundary>
+      <PartBoundary>
         <PlanActionsSection ctx={ctx} />
-      </Part>
-      <Part>
+      </PartBoundary>
+      <PartBoundary>
         <PlanCommitments ctx={ctx} />
-      </Part>
-      <Part>
+      </PartBoundary>
+      <PartBoundary>
         <PlanMeetings ctx={ctx} />
-      </Part>
-      <Part>
+      </PartBoundary>
+      <PartBoundary>
         <PlanReviews ctx={ctx} />
-      </Part>
-      <Part>
+      </PartBoundary>
+      <PartBoundary>
         <PlanApproval ctx={ctx} />
-      </Part>
+      </PartBoundary>
     </>
-  )
-}
-
-/** One part of the plan: if it fails, the rest stays usable. */
-const Part = (props: { children: JSX.Element }) => {
-  const { t } = useI18n()
-  return (
-    <ErrorBoundary
-      fallback={(err: unknown) => (
-        <p class="field-error" role="alert">
-          {t('error.generic', { message: err instanceof Error ? err.message : String(err) })}
-        </p>
-      )}
-    >
-      {props.children}
-    </ErrorBoundary>
   )
 }

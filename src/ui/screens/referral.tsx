@@ -1,22 +1,9 @@
 import { A } from '@solidjs/router'
-import {
-  createEffect,
-  createMemo,
-  createSignal,
-  ErrorBoundary,
-  For,
-  type JSX,
-  Match,
-  onCleanup,
-  Show,
-  Switch,
-  untrack,
-} from 'solid-js'
+import { createMemo, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
 import {
   type Actor,
   type FieldState,
   getEntry,
-  getSummary,
   hasReferral,
   ModelError,
   observeReferral,
@@ -46,6 +33,7 @@ import {
 import type { DocConnection } from '../../sync/doc-connection.ts'
 import type { Presence } from '../../sync/presence.ts'
 import { DocumentGate } from '../components/document-gate.tsx'
+import { PartBoundary } from '../components/part-boundary.tsx'
 import { DocStatusLine, ReadOnlyNotice } from '../components/doc-status-line.tsx'
 import { EditingMarker, editorsIn, PresenceList } from '../components/presence-list.tsx'
 import {
@@ -74,6 +62,7 @@ import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { createOpenDocument, createPresence, readOrNull } from '../state/create-open-document.ts'
 import { useSync } from '../state/session.tsx'
+import { createSummaryCache } from '../state/create-summary-cache.ts'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import './screens-b.css'
 import { common } from '../i18n/messages/common.ts'
@@ -165,13 +154,12 @@ export default function ReferralScreen(props: { id: string }) {
       if (!(err instanceof ModelError)) throw err
     }
   }
-  createEffect(() => {
-    const r = referral()
-    const synced = status().state === 'synced'
-    if (!r || !member()) return
-    untrack(() => {
-      if (synced || getSummary(sync.workspace.doc, id) === undefined) refreshCaches(r)
-    })
+  createSummaryCache({
+    sync,
+    id,
+    current: () => (member() ? referral() : undefined),
+    status,
+    refresh: refreshCaches,
   })
   const onWrite = () => {
     const r = read(new Date())
@@ -290,15 +278,15 @@ export default function ReferralScreen(props: { id: string }) {
                     onWrite={onWrite}
                     onFocusField={presence.setField}
                   />
-                  <Panel>
+                  <PartBoundary>
                     <ReferralConsent {...props} />
-                  </Panel>
-                  <Panel>
+                  </PartBoundary>
+                  <PartBoundary>
                     <ReferralResponsibilities {...props} />
-                  </Panel>
-                  <Panel>
+                  </PartBoundary>
+                  <PartBoundary>
                     <ReferralSignOffs {...props} />
-                  </Panel>
+                  </PartBoundary>
                   <ReferralHistory referral={r} />
                   <section class="rf-panel" aria-labelledby="referral-output-heading">
                     <h2 id="referral-output-heading">{t('referral.output.heading')}</h2>
@@ -311,9 +299,9 @@ export default function ReferralScreen(props: { id: string }) {
                         {t('referral.output.print')}
                       </A>
                     </p>
-                    <Panel>
+                    <PartBoundary>
                       <ReferralExport {...props} />
-                    </Panel>
+                    </PartBoundary>
                   </section>
                 </>
               )
@@ -326,22 +314,6 @@ export default function ReferralScreen(props: { id: string }) {
       </DocumentGate>
       <SharePanel documentId={id} />
     </article>
-  )
-}
-
-/** A panel of another module: if it fails, the rest of the referral stays usable. */
-const Panel = (props: { children: JSX.Element }) => {
-  const { t } = useI18n()
-  return (
-    <ErrorBoundary
-      fallback={(err: unknown) => (
-        <p class="field-error" role="alert">
-          {t('error.generic', { message: err instanceof Error ? err.message : String(err) })}
-        </p>
-      )}
-    >
-      {props.children}
-    </ErrorBoundary>
   )
 }
 
