@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { backoffDelay } from './backoff.ts'
 import { LocalCopyBound } from './local-compaction.ts'
+import { afterStored, LocalJournal, replayJournal } from './local-journal.ts'
 import { PendingChanges } from './pending.ts'
 import { CLOSE, isPermanentClose, MSG_AUTH, MSG_SAVED } from './protocol.ts'
 import { RevokedError, type Tokens } from './session.ts'
@@ -45,6 +46,7 @@ export class DocConnection {
   private markTimer: ReturnType<typeof setTimeout> | null = null
   private destroyed = false
   private readonly localBound: LocalCopyBound
+  private readonly journal: LocalJournal
 
   constructor(
     readonly room: string,
@@ -53,8 +55,16 @@ export class DocConnection {
   ) {
     this.pending = new PendingChanges(`mosty:pending:${room}`, localStorage)
     this.status.pending = this.pending.count
-    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    this.journal = new LocalJournal(`mosty:journal:${room}`)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== null && (origin === this.provider || origin === this.local)) return
+      // Replayed from the journal: counted and kept when it was first made.
+      if (origin === this.journal) return
+      const seq = this.journal.append(update)
+      // After y-indexeddb's own listener has started writing this update.
+      queueMicrotask(() => {
+        if (this.local) afterStored(this.local, () => this.journal.commitUpTo(seq))
+      })
       this.pending.recordLocalChange()
       this.update({ pending: this.pending.count })
       this.scheduleMark()
@@ -68,6 +78,9 @@ export class DocConnection {
       // Read by the benchmark: how long the device's own copy took to load.
       performance.measure(`mosty:local-load:${room}`, { start: opened })
       if (this.destroyed) return
+      // Changes the page made just before it went away, if IndexedDB lost them.
+      const replayed = replayJournal(this.journal, this.doc, this.journal)
+      afterStored(local, () => this.journal.commitUpTo(replayed))
       this.startProvider()
       void this.localBound.afterLoad()
     })

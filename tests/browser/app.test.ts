@@ -112,6 +112,23 @@ describe('the app in Chromium against the real relay', () => {
     await expect.poll(() => pendingCount(anna.page), { timeout: 20_000 }).toBe(0)
   })
 
+  it('words typed right before the page goes away are kept', async () => {
+    const anna = await device('anna')
+    await createPlan(anna.page, 'Rodzina U-12')
+    await waitForServiceWorker(anna.page)
+    await anna.context.setOffline(true)
+    let expected = ''
+    for (const words of ['Wizyta w domu. ', 'Dzieci zdrowe. ', 'Kolejna za tydzień.']) {
+      await typeAtEnd(anna.page, words)
+      expected += words
+      // Reloaded at once: IndexedDB may not have committed the last keystrokes yet.
+      await anna.page.reload()
+      await expect.poll(() => fieldValue(anna.page)).toBe(expected)
+    }
+    await anna.context.setOffline(false)
+    await expect.poll(() => pendingCount(anna.page), { timeout: 20_000 }).toBe(0)
+  })
+
   it('the pending count falls to zero only after the relay confirms', async () => {
     const anna = await device('anna')
     const id = await createPlan(anna.page, 'Rodzina P-01')
