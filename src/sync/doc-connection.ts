@@ -47,6 +47,7 @@ export class DocConnection {
   private destroyed = false
   private readonly localBound: LocalCopyBound
   private readonly journal: LocalJournal
+  private fencing = false
 
   constructor(
     readonly room: string,
@@ -60,11 +61,9 @@ export class DocConnection {
       if (origin !== null && (origin === this.provider || origin === this.local)) return
       // Replayed from the journal: counted and kept when it was first made.
       if (origin === this.journal) return
-      const seq = this.journal.append(update)
+      this.journal.append(update)
       // After y-indexeddb's own listener has started writing this update.
-      queueMicrotask(() => {
-        if (this.local) afterStored(this.local, () => this.journal.commitUpTo(seq))
-      })
+      queueMicrotask(() => this.fenceJournal())
       this.pending.recordLocalChange()
       this.update({ pending: this.pending.count })
       this.scheduleMark()
@@ -186,6 +185,20 @@ export class DocConnection {
   }
 
   /** Coalesces save markers: one per burst of typing, not one per keystroke. */
+  /**
+   * Drops from the journal what IndexedDB has committed. One fence at a time, covering every
+   * change made before it began: a transaction per keystroke would double IndexedDB's work.
+   */
+  private fenceJournal(): void {
+    if (this.fencing || !this.local) return
+    const upTo = this.journal.lastSeq
+    this.fencing = afterStored(this.local, () => {
+      this.fencing = false
+      this.journal.commitUpTo(upTo)
+      if (this.journal.lastSeq > upTo) this.fenceJournal()
+    })
+  }
+
   private scheduleMark(): void {
     if (this.markTimer || this.status.state !== 'synced') return
     this.markTimer = setTimeout(() => {

@@ -77,16 +77,19 @@ export class LocalJournal {
 
 /**
  * Calls `done` once every IndexedDB write y-indexeddb has started so far has committed: a
- * transaction on the same store, begun after them, completes only after they do.
+ * transaction on the same store, begun after them, completes only after they do. Returns whether
+ * it could begin one (not before the database opened, nor once it closed).
  */
-export const afterStored = (local: IndexeddbPersistence, done: () => void): void => {
+export const afterStored = (local: IndexeddbPersistence, done: () => void): boolean => {
   const db = local.db
-  if (!db) return
+  if (!db) return false
   try {
     const tx = db.transaction(['updates'], 'readonly')
     tx.oncomplete = () => done()
+    return true
   } catch {
     // The database is closing (the document was closed): the journal stays for the next open.
+    return false
   }
 }
 
