@@ -152,6 +152,8 @@ describe('referral agreements in Chromium against the real relay', () => {
     expect(await ewa.page.getByTestId('status-action-cancelled').count()).toBe(0)
     expect(await ewa.page.getByTestId('status-action-requested').count()).toBe(0)
     expect(await ewa.page.getByTestId('field-reason').getAttribute('readonly')).not.toBeNull()
+    // It waits for her answer, not for MOPS (whose only move would be to cancel).
+    expect(await ewa.page.getByTestId('referral-status-waiting').count()).toBe(0)
 
     // Rejecting needs a reason: the dialog refuses an empty one, and Escape closes it.
     const dialog = ewa.page.getByTestId('status-dialog')

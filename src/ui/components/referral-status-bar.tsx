@@ -8,6 +8,7 @@ import {
   setStatus,
   type Side,
 } from '../../model/index.ts'
+import { agenciesToAct } from '../../model/referral-summary.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { type Candidate, DecidedBy, DisputedField } from './referral-dispute.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
@@ -64,13 +65,22 @@ export const ReferralStatusBar = (props: StatusBarProps) => {
     if (!s || !props.side || props.readOnly) return []
     return nextStatuses(s.value.status, props.side)
   })
-  /** Whether the next move is the other agency's (or nobody's: the referral has ended). */
+  /**
+   * Whether the referral waits for the other agency and not for mine (RF23: a response, an
+   * overdue commitment…), or has ended. A move one may make (the referrer may always cancel) is
+   * not a wait: the receiver of a new referral is not "waiting for" the referrer.
+   */
   const waiting = (): 'ended' | 'other' | undefined => {
     const s = settled()
     if (!s || !props.side) return undefined
     if (isTerminal(s.value.status)) return 'ended'
-    const other: Side = props.side === 'referrer' ? 'receiver' : 'referrer'
-    return nextStatuses(s.value.status, other).length > 0 ? 'other' : undefined
+    const { referringAgencyId, receivingAgencyId } = props.referral().parties
+    const [mine, other] =
+      props.side === 'referrer'
+        ? [referringAgencyId, receivingAgencyId]
+        : [receivingAgencyId, referringAgencyId]
+    const toAct = agenciesToAct(props.referral(), new Date())
+    return toAct.includes(other) && !toAct.includes(mine) ? 'other' : undefined
   }
   const otherAgency = () => {
     const p = props.referral().parties
