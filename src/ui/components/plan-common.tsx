@@ -456,3 +456,38 @@ export const PlanSelect = (props: {
     </select>
   </div>
 )
+
+/** Tick the plan's participants (who is invited, who agreed): a fieldset of checkboxes. */
+export const ParticipantChecklist = (props: {
+  ctx: PlanCtx
+  legend: string
+  chosen: string[]
+  onChange: (chosen: string[]) => void
+  testIdPrefix?: string
+}) => {
+  const names = usePlanNames()
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <For each={props.ctx.plan().participants}>
+        {(x) => (
+          <label class="plan-check">
+            <input
+              type="checkbox"
+              checked={props.chosen.includes(x.id)}
+              onChange={(e) =>
+                props.onChange(
+                  e.currentTarget.checked
+                    ? [...props.chosen, x.id]
+                    : props.chosen.filter((y) => y !== x.id),
+                )
+              }
+              data-testid={props.testIdPrefix && `${props.testIdPrefix}${x.id}`}
+            />
+            <span>{names.participant(props.ctx.plan(), x.id)}</span>
+          </label>
+        )}
+      </For>
+    </fieldset>
+  )
+}

@@ -17,6 +17,7 @@ import {
   type PlanCtx,
   PlanSection,
   ProblemAlert,
+  ParticipantChecklist,
   usePlanNames,
 } from './plan-common.tsx'
 import { PlanCalendarButton } from './plan-ical.tsx'
@@ -136,7 +137,6 @@ const MeetingCard = (props: { ctx: PlanCtx; meeting: () => PlanMeeting }) => {
 
 const AddMeeting = (props: { ctx: PlanCtx }) => {
   const { t } = useI18n()
-  const names = usePlanNames()
   const action = createPlanAction()
   const [start, setStart] = createSignal('')
   const [duration, setDuration] = createSignal('90')
@@ -205,26 +205,13 @@ const AddMeeting = (props: { ctx: PlanCtx }) => {
           />
         </div>
       </div>
-      <fieldset>
-        <legend>{t('plan.meetings.invite')}</legend>
-        <For each={props.ctx.plan().participants}>
-          {(x) => (
-            <label class="plan-check">
-              <input
-                type="checkbox"
-                checked={attendees().includes(x.id)}
-                onChange={(e) =>
-                  setAttendees((list) =>
-                    e.currentTarget.checked ? [...list, x.id] : list.filter((y) => y !== x.id),
-                  )
-                }
-                data-testid={`plan-meeting-invite-${x.id}`}
-              />
-              <span>{names.participant(props.ctx.plan(), x.id)}</span>
-            </label>
-          )}
-        </For>
-      </fieldset>
+      <ParticipantChecklist
+        ctx={props.ctx}
+        legend={t('plan.meetings.invite')}
+        chosen={attendees()}
+        onChange={setAttendees}
+        testIdPrefix="plan-meeting-invite-"
+      />
       <div class="field">
         <label for="plan-meeting-agenda">{t('plan.meetings.agenda')}</label>
         <textarea

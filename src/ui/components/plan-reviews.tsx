@@ -14,6 +14,7 @@ import {
   type PlanCtx,
   PlanSection,
   ProblemAlert,
+  ParticipantChecklist,
   usePlanNames,
 } from './plan-common.tsx'
 import { Attributed } from './referral-common.tsx'
@@ -188,7 +189,6 @@ const AddAssessment = (props: { ctx: PlanCtx; reviewId: string }) => {
 
 const AddAmendment = (props: { ctx: PlanCtx }) => {
   const { t } = useI18n()
-  const names = usePlanNames()
   const action = createPlanAction()
   const [what, setWhat] = createSignal('')
   const [why, setWhy] = createSignal('')
@@ -230,25 +230,12 @@ const AddAmendment = (props: { ctx: PlanCtx }) => {
           data-testid="plan-amendment-why"
         />
       </div>
-      <fieldset>
-        <legend>{t('plan.amendments.agreedByLabel')}</legend>
-        <For each={props.ctx.plan().participants}>
-          {(x) => (
-            <label class="plan-check">
-              <input
-                type="checkbox"
-                checked={agreed().includes(x.id)}
-                onChange={(e) =>
-                  setAgreed((l) =>
-                    e.currentTarget.checked ? [...l, x.id] : l.filter((y) => y !== x.id),
-                  )
-                }
-              />
-              <span>{names.participant(props.ctx.plan(), x.id)}</span>
-            </label>
-          )}
-        </For>
-      </fieldset>
+      <ParticipantChecklist
+        ctx={props.ctx}
+        legend={t('plan.amendments.agreedByLabel')}
+        chosen={agreed()}
+        onChange={setAgreed}
+      />
       <ProblemAlert problem={action.problem()} testId="plan-add-amendment-error" />
       <button type="submit" class="secondary" data-testid="plan-add-amendment">
         {t('plan.amendments.add')}
