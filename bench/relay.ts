@@ -122,9 +122,10 @@ const cpuSeconds = (pid: number): number => {
  * /proc/<pid>/task/<tid>/schedstat (nanoseconds, the scheduler's own clock): exact where utime
  * and stime are sampled at clock ticks. Null where the kernel does not provide it.
  */
-const schedSeconds = (pid: number): { run: number; wait: number } | null => {
+const schedSeconds = (pid: number): { run: number; wait: number; main: number } | null => {
   let run = 0
   let wait = 0
+  let main = 0
   try {
     for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
       const [r = 0, w = 0] = fs
@@ -133,11 +134,13 @@ const schedSeconds = (pid: number): { run: number; wait: number } | null => {
         .map(Number)
       run += r
       wait += w
+      // The thread whose id is the pid runs the event loop; the others are V8's and libuv's.
+      if (tid === String(pid)) main = r
     }
   } catch {
     return null
   }
-  return { run: run / 1e9, wait: wait / 1e9 }
+  return { run: run / 1e9, wait: wait / 1e9, main: main / 1e9 }
 }
 
 const statusMiB = (pid: number, key: 'VmRSS' | 'VmHWM'): number => {
@@ -333,6 +336,8 @@ interface PhaseResult {
   /** The same from utime + stime (clock ticks), for comparison. */
   cpuTicksUsPerDelivery: number
   serverCpuPercent: number
+  /** The share of the server's CPU spent on its event-loop thread (the rest: GC, thread pool). */
+  serverMainThreadShare: number | null
   /** How long the server's threads were runnable but waiting for a CPU. */
   serverRunQueueMs: number | null
   rssMiB: number
@@ -504,6 +509,7 @@ const runPhase = async (group: Group, round: number): Promise<PhaseResult> => {
     cpuUsPerDelivery: group.delivered > 0 ? (cpu * 1e6) / group.delivered : NaN,
     cpuTicksUsPerDelivery: group.delivered > 0 ? (ticks * 1e6) / group.delivered : NaN,
     serverCpuPercent: (cpu / wall) * 100,
+    serverMainThreadShare: sched0 && sched1 ? (sched1.main - sched0.main) / cpu : null,
     serverRunQueueMs: sched0 && sched1 ? (sched1.wait - sched0.wait) * 1000 : null,
     rssMiB: statusMiB(server.pid, 'VmRSS'),
     clientCpuPercent: (clientSeconds / wall) * 100,
@@ -697,8 +703,8 @@ const runLoadTime = (): LoadTimeResult => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosty-bench-load-'))
   const db = openDb(dir)
   try {
-    const log = new UpdateLog(db)
     const config = loadConfig()
+    const log = new UpdateLog(db, config)
     const updates = keystrokes()
     const storedBytes = updates.reduce((n, u) => n + u.length, 0)
     const names = Array.from({ length: LOAD_RUNS + 1 }, (_, i) => `demo/load-${i}`)
@@ -971,7 +977,7 @@ const main = async (): Promise<void> => {
             `max ${f(p.maxMs, 0)} ms, ${p.delivered}/${p.sent * (CLIENTS - 1)} delivered, ` +
             `${f(p.cpuUsPerDelivery, 2)} µs/dl (ticks ${f(p.cpuTicksUsPerDelivery, 1)}), ` +
             `server ${f(p.serverCpuPercent, 0)}% ` +
-            `(run-queue wait ${p.serverRunQueueMs === null ? 'n/a' : f(p.serverRunQueueMs, 0)} ms), ` +
+            `(${p.serverMainThreadShare === null ? 'n/a' : f(p.serverMainThreadShare * 100, 0)}% on its event loop, run-queue wait ${p.serverRunQueueMs === null ? 'n/a' : f(p.serverRunQueueMs, 0)} ms), ` +
             `bench ${f(p.clientCpuPercent, 0)}% (loop delay p99 ${f(p.clientLoopDelayP99Ms, 1)} ms), ` +
             `other ${f(p.otherCores, 2)} cores`,
         )

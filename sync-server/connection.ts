@@ -176,14 +176,15 @@ export class Connection implements RoomMember {
         throw new Violation(CLOSE.TRY_LATER, 'rate limit exceeded')
       }
       if (!isBinary) throw new Violation(CLOSE.MALFORMED, 'text frames are not accepted')
-      this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+      this.handle(data)
     } catch (err) {
       if (err instanceof Violation) this.close(err.code, err.message)
       else this.close(CLOSE.MALFORMED, `malformed message: ${(err as Error).message}`)
     }
   }
 
-  private handle(msg: Uint8Array): void {
+  /** `msg` as ws gave it: forwarded as it is, ws sends a Buffer without wrapping it again. */
+  private handle(msg: Buffer): void {
     const decoder = decoding.createDecoder(msg)
     const type = decoding.readVarUint(decoder)
     switch (type) {
@@ -213,7 +214,7 @@ export class Connection implements RoomMember {
     }
   }
 
-  private handleSync(decoder: decoding.Decoder, raw: Uint8Array): void {
+  private handleSync(decoder: decoding.Decoder, raw: Buffer): void {
     const sub = decoding.readVarUint(decoder)
     const payload = decoding.readVarUint8Array(decoder)
     if (sub === SYNC_STEP1) {

@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS grants (
   subject_id TEXT NOT NULL, level TEXT NOT NULL CHECK (level IN ('read', 'write')),
   PRIMARY KEY (workspace_id, document_id, subject_kind, subject_id));
 CREATE TABLE IF NOT EXISTS updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL);
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL,
+  at INTEGER, connection INTEGER, member_id TEXT, agency_id TEXT, device_id TEXT);
 CREATE INDEX IF NOT EXISTS updates_room ON updates (room, seq);
 CREATE TABLE IF NOT EXISTS snapshots (
   room TEXT PRIMARY KEY, data BLOB NOT NULL, upto_seq INTEGER NOT NULL);
@@ -52,6 +53,8 @@ CREATE TABLE IF NOT EXISTS history (
   first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, updates INTEGER NOT NULL,
   data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS history_room ON history (room, id);
+CREATE TABLE IF NOT EXISTS history_folded (
+  room TEXT PRIMARY KEY, upto_seq INTEGER NOT NULL, open_id INTEGER, open_connection INTEGER);
 CREATE TABLE IF NOT EXISTS access_log (
   id INTEGER PRIMARY KEY, workspace_id TEXT NOT NULL, document_id TEXT NOT NULL,
   member_id TEXT NOT NULL, agency_id TEXT NOT NULL, access TEXT NOT NULL, at INTEGER NOT NULL);

@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import { mergeMany } from './room.ts'
 
 /** The member, agency and device behind an authenticated connection, as the relay knows them. */
 export interface Author {
@@ -15,145 +15,105 @@ export interface Sender {
 
 export const RELAY_SENDER: Sender = { connection: 0, author: null }
 
+/** One committed update of the live log, with who sent it and when it was committed. */
+export interface LoggedUpdate {
+  data: Uint8Array
+  at: number
+  sender: Sender
+}
+
+/** The room's newest history entry, which the next updates may extend. */
+export interface OpenEntry {
+  id: number
+  sender: Sender
+  firstAt: number
+  updates: number
+  data: Uint8Array
+}
+
 /** One row of the history table to write: a new entry (id null) or the open one, extended. */
 export interface HistoryWrite {
   id: number | null
-  room: string
-  author: Author | null
+  sender: Sender
   firstAt: number
   lastAt: number
   updates: number
   data: Uint8Array
 }
 
-interface OpenEntry {
-  id: number
-  connection: number
-  firstAt: number
-  updates: number
-  data: Uint8Array
-}
+/**
+ * One connection, and one member's device: connection numbers start again when the relay
+ * restarts, and someone else's connection must never extend an entry.
+ */
+const sameSender = (a: Sender, b: Sender): boolean =>
+  a.connection === b.connection &&
+  a.author?.memberId === b.author?.memberId &&
+  a.author?.deviceId === b.author?.deviceId
 
-interface Pending<R> {
-  room: R
+interface Run {
   id: number | null
-  connection: number
-  author: Author | null
+  sender: Sender
   firstAt: number
+  lastAt: number
   updates: number
-  base: Uint8Array | null
-  parts: Uint8Array[]
-}
-
-export interface HistoryPlan<R> {
-  writes: HistoryWrite[]
-  /** The entry each room is left with (index into writes) to extend at the next commit, or none. */
-  open: Map<R, { write: number; connection: number } | null>
+  parts: { data: Uint8Array; at: number }[]
 }
 
 /**
- * Folds the updates of a group commit into history entries. Consecutive updates of one
- * connection in one room, within `windowMs` of the entry's first, become one entry (merged with
- * Y.mergeUpdates): a typist leaves an entry per window, not one per keystroke. An update from
- * anyone else in between closes the entry, so entries follow the order in which the relay
- * committed them and the state after entry N is exactly the document as it was then.
+ * Folds committed updates, in commit order, into history entries. Consecutive updates of one
+ * connection within `windowMs` of the entry's first become one entry (merged): a typist leaves
+ * an entry per window, not one per keystroke. An update from anyone else in between closes the
+ * entry, so the state after entry N is exactly the document as it was then. The first updates
+ * may extend `open`, the room's newest entry, on the same terms. Returns the writes in order;
+ * the last one is the room's open entry afterwards unless `closed` (an update Yjs could not
+ * merge, which then stands alone).
  */
-export class HistoryCoalescer<R> {
-  private readonly open = new Map<R, OpenEntry>()
-
-  constructor(private readonly windowMs: number) {}
-
-  /** Plans the writes for a batch without changing anything: the commit may still fail. */
-  plan(
-    batch: readonly { room: R; name: string; data: Uint8Array; sender: Sender }[],
-    now: number,
-  ): HistoryPlan<R> {
-    const order: Pending<R>[] = []
-    const current = new Map<R, Pending<R>>()
-    for (const b of batch) {
-      let entry = current.get(b.room)
-      if (!entry) {
-        const open = this.open.get(b.room)
-        if (open && open.connection === b.sender.connection && now - open.firstAt < this.windowMs) {
-          entry = {
-            room: b.room,
-            id: open.id,
-            connection: open.connection,
-            author: b.sender.author,
-            firstAt: open.firstAt,
-            updates: open.updates,
-            base: open.data,
-            parts: [],
-          }
-          order.push(entry)
-          current.set(b.room, entry)
-        }
-      }
-      if (!entry || entry.connection !== b.sender.connection) {
-        entry = {
-          room: b.room,
-          id: null,
-          connection: b.sender.connection,
-          author: b.sender.author,
-          firstAt: now,
-          updates: 0,
-          base: null,
-          parts: [],
-        }
-        order.push(entry)
-        current.set(b.room, entry)
-      }
-      entry.parts.push(b.data)
-      entry.updates++
+export const coalesce = (
+  updates: readonly LoggedUpdate[],
+  open: OpenEntry | null,
+  windowMs: number,
+): { writes: HistoryWrite[]; closed: boolean } => {
+  const runs: Run[] = []
+  let run: Run | null = null
+  for (const u of updates) {
+    const joins = (sender: Sender, firstAt: number): boolean =>
+      sameSender(sender, u.sender) && u.at - firstAt < windowMs
+    if (run && joins(run.sender, run.firstAt)) {
+      run.parts.push(u)
+      run.updates++
+      run.lastAt = u.at
+      continue
     }
-    const plan: HistoryPlan<R> = { writes: [], open: new Map() }
-    const nameOf = new Map(batch.map((b) => [b.room, b.name]))
-    for (const e of order) {
-      const room = nameOf.get(e.room)!
-      const write = (data: Uint8Array, id: number | null, updates: number): number =>
-        plan.writes.push({
-          id,
-          room,
-          author: e.author,
-          firstAt: e.firstAt,
-          lastAt: now,
-          updates,
-          data,
-        }) - 1
-      const all = e.base ? [e.base, ...e.parts] : e.parts
-      try {
-        const data = all.length === 1 ? all[0]! : Y.mergeUpdates(all)
-        plan.open.set(e.room, { write: write(data, e.id, e.updates), connection: e.connection })
-      } catch {
-        // An update Yjs cannot merge (kept aside by the room too): each part stands alone, and
-        // the open entry, if any, stays as it was.
-        for (const part of e.parts) write(part, null, 1)
-        plan.open.set(e.room, null)
+    if (!run && open && joins(open.sender, open.firstAt)) {
+      run = {
+        id: open.id,
+        sender: u.sender,
+        firstAt: open.firstAt,
+        lastAt: u.at,
+        updates: open.updates + 1,
+        parts: [{ data: open.data, at: open.firstAt }, u],
       }
+    } else {
+      run = { id: null, sender: u.sender, firstAt: u.at, lastAt: u.at, updates: 1, parts: [u] }
     }
-    return plan
+    runs.push(run)
   }
-
-  /** The commit succeeded: `ids` are the rows of plan.writes, in order. */
-  settle(plan: HistoryPlan<R>, ids: readonly number[]): void {
-    for (const [room, open] of plan.open) {
-      if (!open) {
-        this.open.delete(room)
-        continue
+  const writes: HistoryWrite[] = []
+  let closed = false
+  for (const r of runs) {
+    const { parts, ...entry } = r
+    try {
+      const data = parts.length === 1 ? parts[0]!.data : mergeMany(parts.map((p) => p.data))
+      writes.push({ ...entry, data })
+      closed = false
+    } catch {
+      // An update Yjs cannot merge (the room keeps it aside too): each stands alone, and an
+      // entry being extended stays as it was.
+      for (const p of r.id === null ? parts : parts.slice(1)) {
+        writes.push({ ...entry, id: null, firstAt: p.at, lastAt: p.at, updates: 1, data: p.data })
       }
-      const w = plan.writes[open.write]!
-      this.open.set(room, {
-        id: ids[open.write]!,
-        connection: open.connection,
-        firstAt: w.firstAt,
-        updates: w.updates,
-        data: w.data,
-      })
+      closed = true
     }
   }
-
-  /** The room unloaded: its next update starts a new entry. */
-  forget(room: R): void {
-    this.open.delete(room)
-  }
+  return { writes, closed }
 }

@@ -1,5 +1,5 @@
 import type { Db } from './db.ts'
-import type { HistoryWrite } from './history-coalesce.ts'
+import { type Author, coalesce, type LoggedUpdate, type OpenEntry } from './history-coalesce.ts'
 import { mergeMany } from './room.ts'
 
 /** An admitted room open, for the access log: ids and the access given, never secrets. */
@@ -44,12 +44,29 @@ type EntryRow = [
 
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
 
+type LoggedRow = [number, Buffer, number, number, string | null, string | null, string | null]
+
+type Nullable<T> = { [K in keyof T]: T[K] | null }
+
+/** A member's row names member, agency and device; the relay's own names none. */
+const authorOf = (a: Nullable<Author>): Author | null =>
+  a.memberId && a.agencyId && a.deviceId
+    ? { memberId: a.memberId, agencyId: a.agencyId, deviceId: a.deviceId }
+    : null
+
 const BACKFILLED = 'history-backfilled'
+/** Live-log rows up to this seq were written to the history when committed (older relays). */
+const FOLDED_BELOW = 'history-folded-below'
 
 /**
  * The relay's record of who changed what (table `history`) and who opened which document
  * (table `access_log`). Both are append-only: an entry is rewritten only while it is the room's
- * open entry (see history-coalesce.ts), never after; compaction of the live log leaves them be.
+ * open entry (see history-coalesce.ts), never after.
+ *
+ * A commit records each update's sender and time on its row of the live log (`updates`), one
+ * insert per update; the rows become history entries later, in bulk (`fold`): when the log is
+ * compacted, before its rows go, and when someone reads the history. Writing entries at every
+ * commit doubled the pages each commit wrote and stalled every socket for it.
  */
 export class HistoryLog {
   private readonly insertEntry
@@ -59,8 +76,18 @@ export class HistoryLog {
   private readonly selectUpTo
   private readonly countEntries
   private readonly selectOpens
+  private readonly selectFolded
+  private readonly selectUnfolded
+  private readonly selectEntry
+  private readonly upsertFolded
+  private readonly foldedBelow: number
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly windowMs: number,
+  ) {
+    // Before any statement is prepared: some read the columns it adds.
+    this.foldedBelow = this.migrate()
     this.insertEntry = db.prepare(
       `INSERT INTO history (room, source, member_id, agency_id, device_id, first_at, last_at,
        updates, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -84,34 +111,100 @@ export class HistoryLog {
       `SELECT member_id AS memberId, agency_id AS agencyId, access, at FROM access_log
        WHERE workspace_id = ? AND document_id = ? ORDER BY id DESC LIMIT ?`,
     )
+    this.selectFolded = db.prepare(
+      'SELECT upto_seq AS uptoSeq, open_id AS openId, open_connection AS openConnection FROM history_folded WHERE room = ?',
+    )
+    this.selectUnfolded = db
+      .prepare(
+        `SELECT seq, data, at, connection, member_id, agency_id, device_id FROM updates
+         WHERE room = ? AND seq > ? AND seq <= ? ORDER BY seq`,
+      )
+      .raw(true)
+    this.selectEntry = db.prepare(
+      `SELECT member_id AS memberId, agency_id AS agencyId, device_id AS deviceId,
+       first_at AS firstAt, updates, data FROM history WHERE id = ?`,
+    )
+    this.upsertFolded = db.prepare(
+      `INSERT INTO history_folded (room, upto_seq, open_id, open_connection) VALUES (?, ?, ?, ?)
+       ON CONFLICT (room) DO UPDATE SET upto_seq = excluded.upto_seq, open_id = excluded.open_id,
+       open_connection = excluded.open_connection`,
+    )
     this.backfill()
   }
 
-  /** Writes a commit's history rows; call inside the commit's transaction. Returns their ids. */
-  write(writes: readonly HistoryWrite[], opens: readonly AccessOpen[]): number[] {
+  /** Logs admitted opens; call inside the commit's transaction. */
+  recordOpens(opens: readonly AccessOpen[]): void {
     for (const o of opens) {
       this.insertOpen.run(o.workspaceId, o.documentId, o.memberId, o.agencyId, o.access, o.at)
     }
-    return writes.map((w) => {
-      if (w.id !== null) {
-        this.extendEntry.run(w.lastAt, w.updates, w.data, w.id)
-        return w.id
-      }
-      const a = w.author
-      return Number(
-        this.insertEntry.run(
-          w.room,
-          a ? 'member' : 'relay',
-          a?.memberId ?? null,
-          a?.agencyId ?? null,
-          a?.deviceId ?? null,
-          w.firstAt,
-          w.lastAt,
-          w.updates,
-          w.data,
-        ).lastInsertRowid,
+  }
+
+  /**
+   * Turns the room's live-log rows up to seq `upTo` (all of them without it) that are not yet in
+   * its history into history entries. Idempotent; one transaction.
+   */
+  fold(room: string, upTo = Number.MAX_SAFE_INTEGER): void {
+    this.db.transaction(() => {
+      const folded = this.selectFolded.get(room) as
+        { uptoSeq: number; openId: number | null; openConnection: number | null } | undefined
+      const from = Math.max(folded?.uptoSeq ?? 0, this.foldedBelow)
+      const rows = this.selectUnfolded.all(room, from, upTo) as LoggedRow[]
+      const lastSeq = rows.at(-1)?.[0]
+      if (lastSeq === undefined) return
+      const updates: LoggedUpdate[] = rows.map(
+        ([, data, at, connection, memberId, agencyId, deviceId]) => ({
+          data: bytes(data),
+          at,
+          sender: { connection, author: authorOf({ memberId, agencyId, deviceId }) },
+        }),
       )
-    })
+      const { writes, closed } = coalesce(updates, this.openEntry(folded), this.windowMs)
+      let openId: number | null = null
+      for (const w of writes) {
+        if (w.id !== null) {
+          this.extendEntry.run(w.lastAt, w.updates, w.data, w.id)
+          openId = w.id
+          continue
+        }
+        const a = w.sender.author
+        openId = Number(
+          this.insertEntry.run(
+            room,
+            a ? 'member' : 'relay',
+            a?.memberId ?? null,
+            a?.agencyId ?? null,
+            a?.deviceId ?? null,
+            w.firstAt,
+            w.lastAt,
+            w.updates,
+            w.data,
+          ).lastInsertRowid,
+        )
+      }
+      const last = writes.at(-1)
+      this.upsertFolded.run(
+        room,
+        lastSeq,
+        closed ? null : openId,
+        closed ? null : (last?.sender.connection ?? null),
+      )
+    })()
+  }
+
+  private openEntry(
+    folded: { openId: number | null; openConnection: number | null } | undefined,
+  ): OpenEntry | null {
+    if (!folded || folded.openId === null || folded.openConnection === null) return null
+    const row = this.selectEntry.get(folded.openId) as
+      (Nullable<Author> & { firstAt: number; updates: number; data: Buffer }) | undefined
+    if (!row) return null
+    return {
+      id: folded.openId,
+      sender: { connection: folded.openConnection, author: authorOf(row) },
+      firstAt: row.firstAt,
+      updates: row.updates,
+      data: bytes(row.data),
+    }
   }
 
   /**
@@ -119,6 +212,7 @@ export class HistoryLog {
    * least one entry), with the document as it was before them.
    */
   page(room: string, maxEntries: number, maxBytes: number): HistoryPage {
+    this.fold(room)
     const rows = this.selectNewest.all(room, maxEntries) as EntryRow[]
     const entries: HistoryEntry[] = []
     let size = 0
@@ -136,6 +230,7 @@ export class HistoryLog {
 
   /** The document after entry `upTo`: every entry up to it, merged. */
   stateUpTo(room: string, upTo: number): Uint8Array {
+    this.fold(room)
     const parts = (this.selectUpTo.all(room, upTo) as Buffer[]).map(bytes)
     return parts.length === 0 ? new Uint8Array([0, 0]) : mergeMany(parts)
   }
@@ -150,6 +245,39 @@ export class HistoryLog {
       AccessOpen,
       'workspaceId' | 'documentId'
     >[]
+  }
+
+  /**
+   * A live log from a relay that wrote history at every commit gains the columns a fold reads;
+   * its rows are in the history already. Returns the seq up to which rows count as folded.
+   */
+  private migrate(): number {
+    return this.db.transaction(() => {
+      const columns = this.db
+        .prepare("SELECT name FROM pragma_table_info('updates')")
+        .pluck()
+        .all() as string[]
+      if (!columns.includes('connection')) {
+        for (const column of [
+          'at INTEGER',
+          'connection INTEGER',
+          'member_id TEXT',
+          'agency_id TEXT',
+          'device_id TEXT',
+        ]) {
+          this.db.exec(`ALTER TABLE updates ADD COLUMN ${column}`)
+        }
+        const max = this.db.prepare('SELECT max(seq) FROM updates').pluck().get() as number | null
+        this.db
+          .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
+          .run(FOLDED_BELOW, String(max ?? 0))
+      }
+      const below = this.db
+        .prepare('SELECT value FROM meta WHERE key = ?')
+        .pluck()
+        .get(FOLDED_BELOW)
+      return Number(below ?? 0)
+    })()
   }
 
   /**

@@ -17,6 +17,7 @@ import { Metrics } from './metrics.ts'
 import { Rooms } from './rooms.ts'
 import { serveStatic, SECURITY_HEADERS } from './static.ts'
 import { UpdateLog } from './update-log.ts'
+import { Checkpoints } from './checkpoints.ts'
 import { durability } from './wal-sync.ts'
 import type { Identity } from './auth.ts'
 
@@ -29,6 +30,7 @@ interface Session {
 /** The whole relay: HTTP (PWA, health, metrics) and the websocket sync endpoint on one port. */
 export class Relay {
   readonly db: Db
+  private readonly checkpoints: Checkpoints
   readonly store: AccessStore
   readonly metrics = new Metrics()
   private readonly key: Uint8Array
@@ -43,9 +45,10 @@ export class Relay {
 
   constructor(private readonly config: RelayConfig) {
     this.db = openDb(config.dataDir, { syncFull: config.sqliteSync === 'full' })
+    this.checkpoints = new Checkpoints(this.db)
     this.store = new AccessStore(this.db)
     this.key = loadSigningKey(this.db)
-    const log = new UpdateLog(this.db)
+    const log = new UpdateLog(this.db, config)
     this.rooms = new Rooms(
       log,
       this.metrics,
@@ -100,6 +103,7 @@ export class Relay {
     const grace = setTimeout(() => this.wss.clients.forEach((ws) => ws.terminate()), 1000)
     await closed
     clearTimeout(grace)
+    await this.checkpoints.close()
     this.db.close()
   }
 

@@ -49,6 +49,8 @@ export class Room {
   unsynced = 0
   /** Log rows since the snapshot, to decide when to compact. */
   logCount: number
+  /** Committed rows not yet folded into the history, about (see Rooms.fold). */
+  unfolded: number
   logBytes: number
   lastSeq: number
   idleTimer: NodeJS.Timeout | null = null
@@ -68,6 +70,7 @@ export class Room {
     this.base = stored.snapshot ?? new Uint8Array([0, 0])
     this.tail = stored.updates
     this.logCount = stored.updates.length
+    this.unfolded = stored.updates.length
     this.logBytes = stored.logBytes
     this.lastSeq = stored.lastSeq
   }

@@ -4,13 +4,15 @@ import * as encoding from 'lib0/encoding'
 import { log } from './log.ts'
 import { reclaimMemory } from './memory.ts'
 import { isEmptyUpdate } from './update-check.ts'
-import { HistoryCoalescer, RELAY_SENDER, type Sender } from './history-coalesce.ts'
+import { RELAY_SENDER, type Sender } from './history-coalesce.ts'
 import type { AccessOpen } from './history-log.ts'
 import type { Metrics } from './metrics.ts'
 import { Room } from './room.ts'
 import type { UpdateLog } from './update-log.ts'
 
 const RETRY_COMMIT_MS = 1000
+/** A room's committed updates go into its history in groups of about this many (HistoryLog). */
+const FOLD_EVERY = 256
 /** After this many unloads, the relay returns memory once no room is loaded; see unload. */
 const RECLAIM_AFTER_UNLOADS = 1000
 /** A member reopening a document within this time (a reconnect) is not logged again. */
@@ -23,8 +25,6 @@ export interface RoomsOptions {
   compactUpdates: number
   compactBytes: number
   idleUnloadMs: number
-  /** Consecutive updates of one connection within this window form one history entry. */
-  historyWindowMs: number
 }
 
 /**
@@ -37,9 +37,8 @@ export class Rooms {
   private opens: AccessOpen[] = []
   /** When each member last opened each document, for REOPEN_QUIET_MS. */
   private readonly recentOpens = new Map<string, number>()
-  private readonly history: HistoryCoalescer<Room>
-  /** Rooms left to compact after a commit that had several; see flush. */
-  private readonly toCompact = new Set<Room>()
+  /** Rooms with a compaction, fold or merge to do; see choreSoon. */
+  private readonly chores = new Set<Room>()
   private timer: NodeJS.Timeout | null = null
   private unloadsSinceReclaim = 0
 
@@ -49,9 +48,7 @@ export class Rooms {
     private readonly opts: RoomsOptions,
     /** Calls back once what was committed is on disk (see WalSync); then saves are confirmed. */
     private readonly durable: (done: () => void) => void = (done) => done(),
-  ) {
-    this.history = new HistoryCoalescer(opts.historyWindowMs)
-  }
+  ) {}
 
   get size(): number {
     return this.loaded.size
@@ -146,16 +143,13 @@ export class Rooms {
     this.queue = []
     this.opens = []
     const started = process.hrtime.bigint()
-    const history = this.history.plan(batch, Date.now())
     let seqs: number[]
     try {
-      const ids = this.log.commit({
-        updates: batch.map((b) => ({ room: b.name, data: b.data })),
-        history: history.writes,
+      seqs = this.log.commit({
+        updates: batch.map((b) => ({ room: b.name, data: b.data, sender: b.sender })),
+        at: Date.now(),
         opens,
       })
-      seqs = ids.seqs
-      this.history.settle(history, ids.historyIds)
     } catch (err) {
       // Disk full or locked: keep every update queued (nothing is confirmed) and try again.
       this.queue = batch.concat(this.queue)
@@ -173,21 +167,13 @@ export class Rooms {
       b.room.uncommitted--
       b.room.logCount++
       b.room.logBytes += b.data.length
+      b.room.unfolded++
       b.room.lastSeq = seqs[i] ?? b.room.lastSeq
       touched.add(b.room)
     })
-    // A compaction merges the room's whole state and writes it with an fsync: a few ms. Rooms that
-    // crossed the threshold in the same commit were all compacted here at once, stalling every
-    // room (twenty busy rooms: over 100 ms); now one is, and the others one per turn of the event
-    // loop, so that the messages arriving meanwhile get through in between.
-    let compacted = false
     const confirmations: (() => void)[] = []
     for (const room of touched) {
-      if (this.needsCompaction(room)) {
-        if (compacted) this.compactSoon(room)
-        else this.compact(room)
-        compacted = true
-      }
+      if (this.hasChores(room)) this.choreSoon(room)
       room.unsynced++
       for (const m of room.members) {
         const confirm = m.savedNow()
@@ -211,17 +197,39 @@ export class Rooms {
     return room.logCount >= this.opts.compactUpdates || room.logBytes >= this.opts.compactBytes
   }
 
-  private compactSoon(room: Room): void {
-    if (this.toCompact.size === 0) setImmediate(() => this.compactNext())
-    this.toCompact.add(room)
+  private hasChores(room: Room): boolean {
+    return this.needsCompaction(room) || room.unfolded >= FOLD_EVERY
   }
 
-  private compactNext(): void {
-    const [room] = this.toCompact
+  /**
+   * After a commit, what a room's log needs (compaction, or its history folded) is done one room
+   * per turn of the event loop, so that messages arriving meanwhile get through in between:
+   * twenty busy rooms compacted in one go stalled every room for over 100 ms.
+   */
+  private choreSoon(room: Room): void {
+    if (this.chores.size === 0) setImmediate(() => this.choreNext())
+    this.chores.add(room)
+  }
+
+  private choreNext(): void {
+    const [room] = this.chores
     if (!room) return
-    this.toCompact.delete(room)
-    if (this.loaded.get(room.name) === room && this.needsCompaction(room)) this.compact(room)
-    if (this.toCompact.size > 0) setImmediate(() => this.compactNext())
+    this.chores.delete(room)
+    if (this.loaded.get(room.name) === room) {
+      if (this.needsCompaction(room)) this.compact(room)
+      else if (room.unfolded >= FOLD_EVERY) this.fold(room)
+    }
+    if (this.chores.size > 0) setImmediate(() => this.choreNext())
+  }
+
+  private fold(room: Room): void {
+    try {
+      this.log.history.fold(room.name)
+      room.unfolded = 0
+    } catch (err) {
+      // The rows stay in the live log; the next fold or the compaction takes them.
+      log('error', 'history fold failed', { room: room.name, error: (err as Error).message })
+    }
   }
 
   private compact(room: Room): void {
@@ -230,6 +238,7 @@ export class Rooms {
       this.log.compact(room.name, room.state(), room.lastSeq)
       room.logCount = 0
       room.logBytes = 0
+      room.unfolded = 0
     } catch (err) {
       // The log stays as it is; compaction is retried after the next commit.
       log('error', 'compaction failed', { room: room.name, error: (err as Error).message })
@@ -241,7 +250,6 @@ export class Rooms {
     if (room.members.size > 0) return
     if (room.uncommitted > 0) this.flush()
     this.loaded.delete(room.name)
-    this.history.forget(room)
     this.metrics.roomsLoaded = this.loaded.size
     // A burst of rooms came and went (a morning's documents, a reconnect storm): once none is
     // loaded, give their memory back instead of keeping it resident until the next burst.
@@ -254,7 +262,7 @@ export class Rooms {
   /** Unloads everything (shutdown); every accepted update is committed first. */
   close(): void {
     this.flush()
-    this.toCompact.clear()
+    this.chores.clear()
     if (this.timer) clearTimeout(this.timer)
     if (this.queue.length > 0) {
       log('error', 'updates left uncommitted at shutdown; their senders resend them', {

@@ -1,5 +1,5 @@
 import type { Db } from './db.ts'
-import type { HistoryWrite } from './history-coalesce.ts'
+import { RELAY_SENDER, type Sender } from './history-coalesce.ts'
 import { type AccessOpen, HistoryLog } from './history-log.ts'
 
 export interface StoredRoom {
@@ -10,8 +10,9 @@ export interface StoredRoom {
 }
 
 export interface Commit {
-  updates: readonly { room: string; data: Uint8Array }[]
-  history: readonly HistoryWrite[]
+  updates: readonly { room: string; data: Uint8Array; sender: Sender }[]
+  /** When the commit happened (ms), recorded on its updates for the history. */
+  at: number
   opens: readonly AccessOpen[]
 }
 
@@ -28,11 +29,17 @@ export class UpdateLog {
   private readonly deleteUpTo
   private readonly insertQuarantine
   /** One transaction per group: one fsync however many updates arrived within the window. */
-  readonly commit: (c: Commit) => { seqs: number[]; historyIds: number[] }
+  readonly commit: (c: Commit) => number[]
 
-  constructor(private readonly db: Db) {
-    this.history = new HistoryLog(db)
-    this.insert = db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)')
+  constructor(
+    private readonly db: Db,
+    { historyWindowMs }: { historyWindowMs: number },
+  ) {
+    this.history = new HistoryLog(db, historyWindowMs)
+    this.insert = db.prepare(
+      `INSERT INTO updates (room, data, at, connection, member_id, agency_id, device_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
     this.selectSnapshot = db.prepare(
       'SELECT data, upto_seq AS uptoSeq FROM snapshots WHERE room = ?',
     )
@@ -48,15 +55,28 @@ export class UpdateLog {
     this.insertQuarantine = db.prepare(
       'INSERT INTO quarantine (room, data, reason, at) VALUES (?, ?, ?, ?)',
     )
-    this.commit = db.transaction((c: Commit) => ({
-      seqs: c.updates.map((r) => Number(this.insert.run(r.room, r.data).lastInsertRowid)),
-      historyIds: this.history.write(c.history, c.opens),
-    }))
+    this.commit = db.transaction((c: Commit) => {
+      this.history.recordOpens(c.opens)
+      return c.updates.map(({ room, data, sender: { connection, author: a } }) =>
+        Number(
+          this.insert.run(
+            room,
+            data,
+            c.at,
+            connection,
+            a?.memberId ?? null,
+            a?.agencyId ?? null,
+            a?.deviceId ?? null,
+          ).lastInsertRowid,
+        ),
+      )
+    })
   }
 
-  /** Appends updates alone, without history (seeding a benchmark's rooms). */
+  /** Appends updates as the relay's own (seeding a benchmark's rooms). */
   appendBatch(rows: readonly { room: string; data: Uint8Array }[]): number[] {
-    return this.commit({ updates: rows, history: [], opens: [] }).seqs
+    const updates = rows.map((r) => ({ ...r, sender: RELAY_SENDER }))
+    return this.commit({ updates, at: Date.now(), opens: [] })
   }
 
   load(room: string): StoredRoom {
@@ -75,9 +95,10 @@ export class UpdateLog {
     }
   }
 
-  /** Replaces the log up to `uptoSeq` by `snapshot`, atomically. */
+  /** Replaces the log up to `uptoSeq` by `snapshot`, atomically, its rows kept in the history. */
   compact(room: string, snapshot: Uint8Array, uptoSeq: number): void {
     this.db.transaction(() => {
+      this.history.fold(room, uptoSeq)
       this.upsertSnapshot.run(room, snapshot, uptoSeq)
       this.deleteUpTo.run(room, uptoSeq)
     })()

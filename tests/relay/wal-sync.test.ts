@@ -50,14 +50,13 @@ const setup = () => {
   const db = openDb(tempDir(), { syncFull: false })
   const held: (() => void)[] = []
   const rooms = new Rooms(
-    new UpdateLog(db),
+    new UpdateLog(db, { historyWindowMs: 10_000 }),
     new Metrics(),
     {
       commitDelayMs: 1_000_000,
       compactUpdates: 1000,
       compactBytes: 1 << 20,
       idleUnloadMs: 1_000_000,
-      historyWindowMs: 10_000,
     },
     (done) => held.push(done),
   )

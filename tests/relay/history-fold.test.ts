@@ -1,0 +1,237 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { openDb } from '../../sync-server/db.ts'
+import {
+  coalesce,
+  type LoggedUpdate,
+  RELAY_SENDER,
+  type Sender,
+} from '../../sync-server/history-coalesce.ts'
+import { UpdateLog } from '../../sync-server/update-log.ts'
+
+// R17/R18 below the relay: commits record who sent each update on its row of the live log, and
+// the history entries are made from those rows later, in bulk. Whenever that happens — after
+// every commit, once at the end, at a compaction — the entries must be the same.
+
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosty-fold-'))
+  dirs.push(dir)
+  return dir
+}
+
+const WINDOW = 10_000
+const anna: Sender = {
+  connection: 1,
+  author: { memberId: 'anna', agencyId: 'mops', deviceId: 'dev-a' },
+}
+const ewa: Sender = {
+  connection: 2,
+  author: { memberId: 'ewa', agencyId: 'fundacja', deviceId: 'dev-e' },
+}
+
+/** A document typed into: every keystroke is an update, as a client sends it. */
+const typist = () => {
+  const doc = new Y.Doc()
+  return {
+    doc,
+    type: (text: string): Uint8Array[] => {
+      const out: Uint8Array[] = []
+      const take = (u: Uint8Array) => out.push(u)
+      doc.on('update', take)
+      for (const ch of text) doc.getText('t').insert(doc.getText('t').length, ch)
+      doc.off('update', take)
+      return out
+    },
+  }
+}
+
+const textOf = (update: Uint8Array): string => {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, update)
+  return doc.getText('t').toString()
+}
+
+describe('coalesce: updates into history entries', () => {
+  const logged = (sender: Sender, at: number, data: Uint8Array): LoggedUpdate => ({
+    sender,
+    at,
+    data,
+  })
+
+  it('one entry per typing run; someone else in between, or the window passing, starts a new one', () => {
+    const t = typist()
+    const a = t.type('Ala')
+    const b = t.type('!')
+    const c = t.type('ok')
+    const { writes, closed } = coalesce(
+      [
+        ...a.map((u) => logged(anna, 1000, u)),
+        logged(ewa, 1500, b[0]!),
+        logged(anna, 2000, c[0]!),
+        logged(anna, 2000 + WINDOW, c[1]!),
+      ],
+      null,
+      WINDOW,
+    )
+    expect(closed).toBe(false)
+    expect(writes.map((w) => [w.sender.author?.memberId, w.updates, w.firstAt, w.lastAt])).toEqual([
+      ['anna', 3, 1000, 1000],
+      ['ewa', 1, 1500, 1500],
+      ['anna', 1, 2000, 2000],
+      ['anna', 1, 2000 + WINDOW, 2000 + WINDOW],
+    ])
+    expect(textOf(writes[0]!.data)).toBe('Ala')
+  })
+
+  it('extends the open entry of the same connection; a connection with the same number after a restart is someone else', () => {
+    const t = typist()
+    const first = t.type('Ma')
+    const open = {
+      id: 7,
+      sender: anna,
+      firstAt: 1000,
+      updates: 2,
+      data: Y.mergeUpdates(first),
+    }
+    const more = t.type('tka')
+    const extended = coalesce(
+      more.map((u) => ({ sender: anna, at: 1200, data: u })),
+      open,
+      WINDOW,
+    )
+    expect(extended.writes).toHaveLength(1)
+    expect(extended.writes[0]).toMatchObject({ id: 7, updates: 5, firstAt: 1000, lastAt: 1200 })
+    expect(textOf(extended.writes[0]!.data)).toBe('Matka')
+
+    const impostor: Sender = { connection: anna.connection, author: ewa.author }
+    const other = coalesce([{ sender: impostor, at: 1300, data: more[0]! }], open, WINDOW)
+    expect(other.writes[0]).toMatchObject({ id: null, updates: 1 })
+    expect(other.writes[0]!.sender.author?.memberId).toBe('ewa')
+  })
+
+  it('an update Yjs cannot merge stands alone and closes the entry', () => {
+    const t = typist()
+    const good = t.type('a')[0]!
+    const broken = new Uint8Array([1, 1, 5, 0, 4, 1, 200])
+    const { writes, closed } = coalesce(
+      [
+        { sender: anna, at: 1, data: good },
+        { sender: anna, at: 2, data: broken },
+      ],
+      null,
+      WINDOW,
+    )
+    expect(closed).toBe(true)
+    expect(writes.map((w) => [w.updates, w.firstAt, w.data])).toEqual([
+      [1, 1, good],
+      [1, 2, broken],
+    ])
+  })
+})
+
+describe('HistoryLog.fold over the live log', () => {
+  /** The same commits, folded after each one or only at the end: the same entries. */
+  const commitAll = (log: UpdateLog, room: string, foldEach: boolean) => {
+    const a = typist()
+    const batches: { sender: Sender; data: Uint8Array }[][] = [
+      a.type('Matka ').map((data) => ({ sender: anna, data })),
+      a.type('prosi').map((data) => ({ sender: anna, data })),
+      a.type(' o').map((data) => ({ sender: RELAY_SENDER, data })),
+      a.type(' pomoc').map((data) => ({ sender: ewa, data })),
+    ]
+    batches.forEach((batch, i) => {
+      log.commit({
+        updates: batch.map((b) => ({ room, ...b })),
+        at: 1000 + i,
+        opens: [],
+      })
+      if (foldEach) log.history.fold(room)
+    })
+    return a.doc.getText('t').toString()
+  }
+
+  const entries = (log: UpdateLog, room: string) =>
+    log.history
+      .page(room, 100, 1 << 20)
+      .entries.map((e) => [e.source, e.memberId, e.agencyId, e.updates, textOf(e.data)])
+
+  it('gives the same entries folded after every commit or once, and the last one is the document', () => {
+    const each = new UpdateLog(openDb(tempDir(), { syncFull: false }), {
+      historyWindowMs: WINDOW,
+    })
+    const once = new UpdateLog(openDb(tempDir(), { syncFull: false }), {
+      historyWindowMs: WINDOW,
+    })
+    const text = commitAll(each, 'demo/d', true)
+    commitAll(once, 'demo/d', false)
+    const folded = entries(each, 'demo/d')
+    expect(folded).toEqual(entries(once, 'demo/d'))
+    // Anna's two commits are one entry; the relay's write and Ewa's are their own.
+    expect(folded.map(([source, member, , updates]) => [source, member, updates])).toEqual([
+      ['member', 'anna', 11],
+      ['relay', null, 2],
+      ['member', 'ewa', 6],
+    ])
+    const page = each.history.page('demo/d', 100, 1 << 20)
+    expect(textOf(each.history.stateUpTo('demo/d', page.entries.at(-1)!.id))).toBe(text)
+  })
+
+  it('a compaction folds the rows it removes; the history keeps every version afterwards', () => {
+    const db = openDb(tempDir(), { syncFull: false })
+    const log = new UpdateLog(db, { historyWindowMs: WINDOW })
+    const text = commitAll(log, 'demo/c', false)
+    const stored = log.load('demo/c')
+    const lastSeq = stored.lastSeq
+    log.compact('demo/c', Y.mergeUpdates(stored.updates), lastSeq)
+    expect(db.prepare('SELECT count(*) FROM updates WHERE room = ?').pluck().get('demo/c')).toBe(0)
+    const page = log.history.page('demo/c', 100, 1 << 20)
+    expect(page.entries.map((e) => e.memberId)).toEqual(['anna', null, 'ewa'])
+    expect(textOf(log.history.stateUpTo('demo/c', page.entries[0]!.id))).toBe('Matka prosi')
+    expect(textOf(log.history.stateUpTo('demo/c', page.entries[2]!.id))).toBe(text)
+  })
+
+  it('rows an older relay already wrote to the history are not folded again', () => {
+    const dir = tempDir()
+    // The live log and history as the relay left them when it wrote history at every commit.
+    const old = new Database(path.join(dir, 'mosty.sqlite'))
+    old.exec(`
+      CREATE TABLE updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL);
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+      CREATE TABLE history (
+        id INTEGER PRIMARY KEY, room TEXT NOT NULL, source TEXT NOT NULL,
+        member_id TEXT, agency_id TEXT, device_id TEXT,
+        first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, updates INTEGER NOT NULL,
+        data BLOB NOT NULL);
+      INSERT INTO meta VALUES ('history-backfilled', '1');`)
+    const t = typist()
+    const before = t.type('Ala')
+    for (const u of before)
+      old.prepare('INSERT INTO updates (room, data) VALUES (?, ?)').run('demo/m', u)
+    old
+      .prepare(
+        `INSERT INTO history (room, source, member_id, agency_id, device_id, first_at, last_at,
+         updates, data) VALUES ('demo/m', 'member', 'anna', 'mops', 'dev-a', 1, 1, 3, ?)`,
+      )
+      .run(Y.mergeUpdates(before))
+    old.close()
+
+    const log = new UpdateLog(openDb(dir, { syncFull: false }), { historyWindowMs: WINDOW })
+    log.commit({
+      updates: t.type(' ma').map((data) => ({ room: 'demo/m', data, sender: ewa })),
+      at: 5,
+      opens: [],
+    })
+    const page = log.history.page('demo/m', 100, 1 << 20)
+    expect(page.entries.map((e) => [e.memberId, e.updates])).toEqual([
+      ['anna', 3],
+      ['ewa', 3],
+    ])
+    expect(textOf(log.history.stateUpTo('demo/m', page.entries[1]!.id))).toBe('Ala ma')
+  })
+})
