@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS history (
   source TEXT NOT NULL CHECK (source IN ('member', 'relay', 'baseline')),
   member_id TEXT, agency_id TEXT, device_id TEXT,
   first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, updates INTEGER NOT NULL,
-  data BLOB NOT NULL);
+  data BLOB NOT NULL, packed INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS history_room ON history (room, id);
 CREATE TABLE IF NOT EXISTS history_folded (
   room TEXT PRIMARY KEY, upto_seq INTEGER NOT NULL, open_id INTEGER, open_connection INTEGER);

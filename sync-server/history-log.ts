@@ -1,3 +1,6 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
 import type { Db } from './db.ts'
 import { type Author, coalesce, type LoggedUpdate, type OpenEntry } from './history-coalesce.ts'
 import { mergeMany } from './room.ts'
@@ -40,9 +43,49 @@ type EntryRow = [
   number,
   number,
   Buffer,
+  0 | 1,
 ]
 
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
+
+/**
+ * An entry's updates as stored: one (merged) update, or, `packed`, the updates as they arrived,
+ * one after another. A fold packs: merging a typist's thousands of keystrokes into one update
+ * took as long as opening the document, on every compaction. Merging waits for a reader.
+ */
+const pack = (previous: Uint8Array | null, parts: readonly Uint8Array[]): Uint8Array => {
+  const e = encoding.createEncoder()
+  if (previous) encoding.writeUint8Array(e, previous)
+  for (const p of parts) encoding.writeVarUint8Array(e, p)
+  return encoding.toUint8Array(e)
+}
+
+const unpack = (data: Uint8Array, packed: 0 | 1): Uint8Array[] => {
+  if (!packed) return [data]
+  const d = decoding.createDecoder(data)
+  const parts: Uint8Array[] = []
+  while (decoding.hasContent(d)) parts.push(decoding.readVarUint8Array(d))
+  return parts
+}
+
+/** Updates merged into one; one Yjs cannot merge (the room quarantined it) is left out. */
+const merged = (parts: Uint8Array[]): Uint8Array => {
+  if (parts.length === 1) return parts[0]!
+  try {
+    return mergeMany(parts)
+  } catch {
+    return parts.reduce(
+      (acc, u) => {
+        try {
+          return Y.mergeUpdates([acc, u])
+        } catch {
+          return acc
+        }
+      },
+      new Uint8Array([0, 0]),
+    )
+  }
+}
 
 type LoggedRow = [number, Buffer, number, number, string | null, string | null, string | null]
 
@@ -90,7 +133,7 @@ export class HistoryLog {
     this.foldedBelow = this.migrate()
     this.insertEntry = db.prepare(
       `INSERT INTO history (room, source, member_id, agency_id, device_id, first_at, last_at,
-       updates, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       updates, data, packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
     )
     this.extendEntry = db.prepare(
       'UPDATE history SET last_at = ?, updates = ?, data = ? WHERE id = ?',
@@ -99,13 +142,13 @@ export class HistoryLog {
       `INSERT INTO access_log (workspace_id, document_id, member_id, agency_id, access, at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    const columns = 'id, source, member_id, agency_id, first_at, last_at, updates, data'
+    const columns = 'id, source, member_id, agency_id, first_at, last_at, updates, data, packed'
     this.selectNewest = db
       .prepare(`SELECT ${columns} FROM history WHERE room = ? ORDER BY id DESC LIMIT ?`)
       .raw(true)
     this.selectUpTo = db
-      .prepare('SELECT data FROM history WHERE room = ? AND id <= ? ORDER BY id')
-      .pluck(true)
+      .prepare('SELECT data, packed FROM history WHERE room = ? AND id <= ? ORDER BY id')
+      .raw(true)
     this.countEntries = db.prepare('SELECT count(*) FROM history WHERE room = ?').pluck(true)
     this.selectOpens = db.prepare(
       `SELECT member_id AS memberId, agency_id AS agencyId, access, at FROM access_log
@@ -158,11 +201,12 @@ export class HistoryLog {
           sender: { connection, author: authorOf({ memberId, agencyId, deviceId }) },
         }),
       )
-      const { writes, closed } = coalesce(updates, this.openEntry(folded), this.windowMs)
+      const open = this.openEntry(folded)
+      const writes = coalesce(updates, open?.entry ?? null, this.windowMs)
       let openId: number | null = null
       for (const w of writes) {
-        if (w.id !== null) {
-          this.extendEntry.run(w.lastAt, w.updates, w.data, w.id)
+        if (w.id !== null && open) {
+          this.extendEntry.run(w.lastAt, w.updates, pack(open.data, w.parts), w.id)
           openId = w.id
           continue
         }
@@ -177,32 +221,29 @@ export class HistoryLog {
             w.firstAt,
             w.lastAt,
             w.updates,
-            w.data,
+            pack(null, w.parts),
           ).lastInsertRowid,
         )
       }
-      const last = writes.at(-1)
-      this.upsertFolded.run(
-        room,
-        lastSeq,
-        closed ? null : openId,
-        closed ? null : (last?.sender.connection ?? null),
-      )
+      this.upsertFolded.run(room, lastSeq, openId, writes.at(-1)?.sender.connection ?? null)
     })()
   }
 
   private openEntry(
     folded: { openId: number | null; openConnection: number | null } | undefined,
-  ): OpenEntry | null {
+  ): { entry: OpenEntry; data: Uint8Array } | null {
     if (!folded || folded.openId === null || folded.openConnection === null) return null
     const row = this.selectEntry.get(folded.openId) as
       (Nullable<Author> & { firstAt: number; updates: number; data: Buffer }) | undefined
     if (!row) return null
     return {
-      id: folded.openId,
-      sender: { connection: folded.openConnection, author: authorOf(row) },
-      firstAt: row.firstAt,
-      updates: row.updates,
+      entry: {
+        id: folded.openId,
+        sender: { connection: folded.openConnection, author: authorOf(row) },
+        firstAt: row.firstAt,
+        updates: row.updates,
+      },
+      // Open entries are the folds' own, always packed.
       data: bytes(row.data),
     }
   }
@@ -216,10 +257,11 @@ export class HistoryLog {
     const rows = this.selectNewest.all(room, maxEntries) as EntryRow[]
     const entries: HistoryEntry[] = []
     let size = 0
-    for (const [id, source, memberId, agencyId, firstAt, lastAt, updates, data] of rows) {
+    for (const [id, source, memberId, agencyId, firstAt, lastAt, updates, data, packed] of rows) {
       size += data.byteLength
       if (entries.length > 0 && size > maxBytes) break
-      entries.push({ id, source, memberId, agencyId, firstAt, lastAt, updates, data: bytes(data) })
+      const update = merged(unpack(bytes(data), packed))
+      entries.push({ id, source, memberId, agencyId, firstAt, lastAt, updates, data: update })
     }
     entries.reverse()
     const total = this.countEntries.get(room) as number
@@ -231,8 +273,11 @@ export class HistoryLog {
   /** The document after entry `upTo`: every entry up to it, merged. */
   stateUpTo(room: string, upTo: number): Uint8Array {
     this.fold(room)
-    const parts = (this.selectUpTo.all(room, upTo) as Buffer[]).map(bytes)
-    return parts.length === 0 ? new Uint8Array([0, 0]) : mergeMany(parts)
+    const rows = this.selectUpTo.all(room, upTo) as [Buffer, 0 | 1][]
+    return merged([
+      new Uint8Array([0, 0]),
+      ...rows.flatMap(([d, packed]) => unpack(bytes(d), packed)),
+    ])
   }
 
   /** Who opened a document, newest first. */
@@ -271,6 +316,13 @@ export class HistoryLog {
         this.db
           .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
           .run(FOLDED_BELOW, String(max ?? 0))
+      }
+      const historyColumns = this.db
+        .prepare("SELECT name FROM pragma_table_info('history')")
+        .pluck()
+        .all() as string[]
+      if (!historyColumns.includes('packed')) {
+        this.db.exec('ALTER TABLE history ADD COLUMN packed INTEGER NOT NULL DEFAULT 0')
       }
       const below = this.db
         .prepare('SELECT value FROM meta WHERE key = ?')

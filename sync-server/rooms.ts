@@ -63,9 +63,8 @@ export class Rooms {
       })
       this.loaded.set(name, room)
       this.metrics.roomsLoaded = this.loaded.size
-      if (room.logCount >= this.opts.compactUpdates || room.logBytes >= this.opts.compactBytes) {
-        this.compact(room)
-      }
+      // After the open: whoever opened it gets its state first.
+      if (this.needsCompaction(room)) this.choreSoon(room)
     }
     if (room.idleTimer) {
       clearTimeout(room.idleTimer)
