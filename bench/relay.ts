@@ -68,7 +68,7 @@ const CLIENTS = env('BENCH_CLIENTS', 10)
 const RATE = env('BENCH_RATE', 5)
 const DURATION_S = env('BENCH_SECONDS', 10)
 /** Edit phases per server, interleaved floor, reference, mosty, floor, …; best round counts. */
-const ROUNDS = env('BENCH_ROUNDS', 2)
+const ROUNDS = env('BENCH_ROUNDS', 3)
 const MEM_ROOMS = env('BENCH_MEM_ROOMS', 10_000)
 const MEM_CONCURRENCY = 50
 const LOAD_UPDATES = 10_000

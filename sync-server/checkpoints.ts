@@ -65,7 +65,12 @@ export class Checkpoints {
     }
     // tsx keeps function names with a helper, __name, that the thread must have too.
     const source = `const __name = (f) => f;\n(${checkpointer.toString()})()`
-    this.worker = new Worker(source, { eval: true, workerData })
+    // The thread holds almost nothing: a small heap keeps the relay's memory what it was.
+    this.worker = new Worker(source, {
+      eval: true,
+      workerData,
+      resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 8 },
+    })
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()))
     this.worker.on('message', (m: { error?: string }) => {
       if (m.error) log('error', 'checkpoint failed; the WAL grows until one succeeds', m)
