@@ -46,13 +46,9 @@ CREATE TABLE IF NOT EXISTS snapshots (
 CREATE TABLE IF NOT EXISTS quarantine (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL,
   reason TEXT NOT NULL, at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS history (
-  id INTEGER PRIMARY KEY, room TEXT NOT NULL,
-  source TEXT NOT NULL CHECK (source IN ('member', 'relay', 'baseline')),
-  member_id TEXT, agency_id TEXT, device_id TEXT,
-  first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, updates INTEGER NOT NULL,
-  data BLOB NOT NULL, packed INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS history_room ON history (room, id);
+CREATE TABLE IF NOT EXISTS history_chunks (
+  id INTEGER PRIMARY KEY, room TEXT NOT NULL, entries INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS history_chunks_room ON history_chunks (room, id);
 CREATE TABLE IF NOT EXISTS history_folded (
   room TEXT PRIMARY KEY, upto_seq INTEGER NOT NULL, open_id INTEGER, open_connection INTEGER);
 CREATE TABLE IF NOT EXISTS access_log (

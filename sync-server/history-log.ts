@@ -1,7 +1,13 @@
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { Db } from './db.ts'
+import {
+  CHUNK_ENTRIES,
+  decodeChunk,
+  encodeChunk,
+  entryId,
+  locate,
+  type StoredEntry,
+} from './history-chunks.ts'
 import { type Author, coalesce, type LoggedUpdate, type OpenEntry } from './history-coalesce.ts'
 import { mergeMany } from './room.ts'
 
@@ -34,39 +40,7 @@ export interface HistoryPage {
   entries: HistoryEntry[]
 }
 
-type EntryRow = [
-  number,
-  HistoryEntry['source'],
-  string | null,
-  string | null,
-  number,
-  number,
-  number,
-  Buffer,
-  0 | 1,
-]
-
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
-
-/**
- * An entry's updates as stored: one (merged) update, or, `packed`, the updates as they arrived,
- * one after another. A fold packs: merging a typist's thousands of keystrokes into one update
- * took as long as opening the document, on every compaction. Merging waits for a reader.
- */
-const pack = (previous: Uint8Array | null, parts: readonly Uint8Array[]): Uint8Array => {
-  const e = encoding.createEncoder()
-  if (previous) encoding.writeUint8Array(e, previous)
-  for (const p of parts) encoding.writeVarUint8Array(e, p)
-  return encoding.toUint8Array(e)
-}
-
-const unpack = (data: Uint8Array, packed: 0 | 1): Uint8Array[] => {
-  if (!packed) return [data]
-  const d = decoding.createDecoder(data)
-  const parts: Uint8Array[] = []
-  while (decoding.hasContent(d)) parts.push(decoding.readVarUint8Array(d))
-  return parts
-}
 
 /** Updates merged into one; one Yjs cannot merge (the room quarantined it) is left out. */
 const merged = (parts: Uint8Array[]): Uint8Array => {
@@ -98,30 +72,40 @@ const authorOf = (a: Nullable<Author>): Author | null =>
     : null
 
 const BACKFILLED = 'history-backfilled'
-/** Live-log rows up to this seq were written to the history when committed (older relays). */
+/** Live-log rows up to this seq are in the history already (written by older relays). */
 const FOLDED_BELOW = 'history-folded-below'
 
+/** Splits entries into chunks of at most CHUNK_ENTRIES. */
+const chunksOf = <T>(entries: readonly T[]): T[][] => {
+  const out: T[][] = []
+  for (let i = 0; i < entries.length; i += CHUNK_ENTRIES) {
+    out.push(entries.slice(i, i + CHUNK_ENTRIES))
+  }
+  return out
+}
+
 /**
- * The relay's record of who changed what (table `history`) and who opened which document
- * (table `access_log`). Both are append-only: an entry is rewritten only while it is the room's
- * open entry (see history-coalesce.ts), never after.
+ * The relay's record of who changed what (table `history_chunks`, see history-chunks.ts) and who
+ * opened which document (table `access_log`). Both are append-only: an entry is rewritten only
+ * while it is the room's open entry (see history-coalesce.ts), never after.
  *
  * A commit records each update's sender and time on its row of the live log (`updates`), one
- * insert per update; the rows become history entries later, in bulk (`fold`): when the log is
- * compacted, before its rows go, and when someone reads the history. Writing entries at every
- * commit doubled the pages each commit wrote and stalled every socket for it.
+ * insert per update; the rows become history entries later, in bulk (`fold`): every few hundred
+ * updates of a room, when the log is compacted (before its rows go), and when someone reads the
+ * history. Writing entries at every commit doubled the pages each commit wrote and stalled every
+ * socket for it. Entries keep their updates as they arrived and are merged when read.
  */
 export class HistoryLog {
-  private readonly insertEntry
-  private readonly extendEntry
-  private readonly insertOpen
+  private readonly insertChunk
+  private readonly updateChunk
+  private readonly selectChunk
   private readonly selectNewest
   private readonly selectUpTo
   private readonly countEntries
+  private readonly insertOpen
   private readonly selectOpens
   private readonly selectFolded
   private readonly selectUnfolded
-  private readonly selectEntry
   private readonly upsertFolded
   private readonly foldedBelow: number
 
@@ -131,31 +115,31 @@ export class HistoryLog {
   ) {
     // Before any statement is prepared: some read the columns it adds.
     this.foldedBelow = this.migrate()
-    this.insertEntry = db.prepare(
-      `INSERT INTO history (room, source, member_id, agency_id, device_id, first_at, last_at,
-       updates, data, packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+    this.insertChunk = db.prepare(
+      'INSERT INTO history_chunks (room, entries, data) VALUES (?, ?, ?)',
     )
-    this.extendEntry = db.prepare(
-      'UPDATE history SET last_at = ?, updates = ?, data = ? WHERE id = ?',
-    )
+    this.updateChunk = db.prepare('UPDATE history_chunks SET entries = ?, data = ? WHERE id = ?')
+    this.selectChunk = db.prepare('SELECT data FROM history_chunks WHERE id = ?').pluck(true)
+    this.selectNewest = db
+      .prepare('SELECT id, data FROM history_chunks WHERE room = ? ORDER BY id DESC')
+      .raw(true)
+    this.selectUpTo = db
+      .prepare('SELECT id, data FROM history_chunks WHERE room = ? AND id <= ? ORDER BY id')
+      .raw(true)
+    this.countEntries = db
+      .prepare('SELECT coalesce(sum(entries), 0) FROM history_chunks WHERE room = ?')
+      .pluck(true)
     this.insertOpen = db.prepare(
       `INSERT INTO access_log (workspace_id, document_id, member_id, agency_id, access, at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    const columns = 'id, source, member_id, agency_id, first_at, last_at, updates, data, packed'
-    this.selectNewest = db
-      .prepare(`SELECT ${columns} FROM history WHERE room = ? ORDER BY id DESC LIMIT ?`)
-      .raw(true)
-    this.selectUpTo = db
-      .prepare('SELECT data, packed FROM history WHERE room = ? AND id <= ? ORDER BY id')
-      .raw(true)
-    this.countEntries = db.prepare('SELECT count(*) FROM history WHERE room = ?').pluck(true)
     this.selectOpens = db.prepare(
       `SELECT member_id AS memberId, agency_id AS agencyId, access, at FROM access_log
        WHERE workspace_id = ? AND document_id = ? ORDER BY id DESC LIMIT ?`,
     )
     this.selectFolded = db.prepare(
-      'SELECT upto_seq AS uptoSeq, open_id AS openId, open_connection AS openConnection FROM history_folded WHERE room = ?',
+      `SELECT upto_seq AS uptoSeq, open_id AS openId, open_connection AS openConnection
+       FROM history_folded WHERE room = ?`,
     )
     this.selectUnfolded = db
       .prepare(
@@ -163,10 +147,6 @@ export class HistoryLog {
          WHERE room = ? AND seq > ? AND seq <= ? ORDER BY seq`,
       )
       .raw(true)
-    this.selectEntry = db.prepare(
-      `SELECT member_id AS memberId, agency_id AS agencyId, device_id AS deviceId,
-       first_at AS firstAt, updates, data FROM history WHERE id = ?`,
-    )
     this.upsertFolded = db.prepare(
       `INSERT INTO history_folded (room, upto_seq, open_id, open_connection) VALUES (?, ?, ?, ?)
        ON CONFLICT (room) DO UPDATE SET upto_seq = excluded.upto_seq, open_id = excluded.open_id,
@@ -184,7 +164,8 @@ export class HistoryLog {
 
   /**
    * Turns the room's live-log rows up to seq `upTo` (all of them without it) that are not yet in
-   * its history into history entries. Idempotent; one transaction.
+   * its history into history entries: the open entry extended, the others in new chunks.
+   * Idempotent; one transaction.
    */
   fold(room: string, upTo = Number.MAX_SAFE_INTEGER): void {
     this.db.transaction(() => {
@@ -204,47 +185,58 @@ export class HistoryLog {
       const open = this.openEntry(folded)
       const writes = coalesce(updates, open?.entry ?? null, this.windowMs)
       let openId: number | null = null
+      const fresh: StoredEntry[] = []
       for (const w of writes) {
         if (w.id !== null && open) {
-          this.extendEntry.run(w.lastAt, w.updates, pack(open.data, w.parts), w.id)
+          const entry = open.chunk.at(-1)!
+          open.chunk[open.chunk.length - 1] = {
+            ...entry,
+            lastAt: w.lastAt,
+            updates: w.updates,
+            parts: [...entry.parts, ...w.parts],
+          }
+          this.updateChunk.run(open.chunk.length, encodeChunk(open.chunk), open.chunkId)
           openId = w.id
           continue
         }
-        const a = w.sender.author
-        openId = Number(
-          this.insertEntry.run(
-            room,
-            a ? 'member' : 'relay',
-            a?.memberId ?? null,
-            a?.agencyId ?? null,
-            a?.deviceId ?? null,
-            w.firstAt,
-            w.lastAt,
-            w.updates,
-            pack(null, w.parts),
-          ).lastInsertRowid,
+        fresh.push({
+          source: w.sender.author ? 'member' : 'relay',
+          author: w.sender.author,
+          firstAt: w.firstAt,
+          lastAt: w.lastAt,
+          updates: w.updates,
+          parts: w.parts,
+        })
+      }
+      for (const chunk of chunksOf(fresh)) {
+        const id = Number(
+          this.insertChunk.run(room, chunk.length, encodeChunk(chunk)).lastInsertRowid,
         )
+        openId = entryId(id, chunk.length - 1)
       }
       this.upsertFolded.run(room, lastSeq, openId, writes.at(-1)?.sender.connection ?? null)
     })()
   }
 
+  /** The room's open entry, the last of its chunk, which a fold may extend. */
   private openEntry(
     folded: { openId: number | null; openConnection: number | null } | undefined,
-  ): { entry: OpenEntry; data: Uint8Array } | null {
+  ): { entry: OpenEntry; chunkId: number; chunk: StoredEntry[] } | null {
     if (!folded || folded.openId === null || folded.openConnection === null) return null
-    const row = this.selectEntry.get(folded.openId) as
-      (Nullable<Author> & { firstAt: number; updates: number; data: Buffer }) | undefined
-    if (!row) return null
+    const { chunk: chunkId, index } = locate(folded.openId)
+    const data = this.selectChunk.get(chunkId) as Buffer | undefined
+    const chunk = data ? decodeChunk(bytes(data)) : []
+    const last = chunk[index]
+    if (!last || index !== chunk.length - 1) return null
     return {
       entry: {
         id: folded.openId,
-        sender: { connection: folded.openConnection, author: authorOf(row) },
-        firstAt: row.firstAt,
-        updates: row.updates,
+        sender: { connection: folded.openConnection, author: last.author },
+        firstAt: last.firstAt,
+        updates: last.updates,
       },
-      // Open entries are the folds' own, always packed.
-      data: bytes(row.data),
+      chunkId,
+      chunk,
     }
   }
 
@@ -254,14 +246,27 @@ export class HistoryLog {
    */
   page(room: string, maxEntries: number, maxBytes: number): HistoryPage {
     this.fold(room)
-    const rows = this.selectNewest.all(room, maxEntries) as EntryRow[]
     const entries: HistoryEntry[] = []
     let size = 0
-    for (const [id, source, memberId, agencyId, firstAt, lastAt, updates, data, packed] of rows) {
-      size += data.byteLength
-      if (entries.length > 0 && size > maxBytes) break
-      const update = merged(unpack(bytes(data), packed))
-      entries.push({ id, source, memberId, agencyId, firstAt, lastAt, updates, data: update })
+    newest: for (const [id, data] of this.selectNewest.iterate(room) as Iterable<
+      [number, Buffer]
+    >) {
+      const chunk = decodeChunk(bytes(data))
+      for (let i = chunk.length - 1; i >= 0; i--) {
+        const e = chunk[i]!
+        size += e.parts.reduce((n, p) => n + p.byteLength, 0)
+        if (entries.length >= maxEntries || (entries.length > 0 && size > maxBytes)) break newest
+        entries.push({
+          id: entryId(id, i),
+          source: e.source,
+          memberId: e.author?.memberId ?? null,
+          agencyId: e.author?.agencyId ?? null,
+          firstAt: e.firstAt,
+          lastAt: e.lastAt,
+          updates: e.updates,
+          data: merged(e.parts),
+        })
+      }
     }
     entries.reverse()
     const total = this.countEntries.get(room) as number
@@ -273,11 +278,14 @@ export class HistoryLog {
   /** The document after entry `upTo`: every entry up to it, merged. */
   stateUpTo(room: string, upTo: number): Uint8Array {
     this.fold(room)
-    const rows = this.selectUpTo.all(room, upTo) as [Buffer, 0 | 1][]
-    return merged([
-      new Uint8Array([0, 0]),
-      ...rows.flatMap(([d, packed]) => unpack(bytes(d), packed)),
-    ])
+    const parts: Uint8Array[] = [new Uint8Array([0, 0])]
+    const rows = this.selectUpTo.all(room, locate(upTo).chunk) as [number, Buffer][]
+    for (const [id, data] of rows) {
+      decodeChunk(bytes(data)).forEach((e, i) => {
+        if (entryId(id, i) <= upTo) parts.push(...e.parts)
+      })
+    }
+    return merged(parts)
   }
 
   /** Who opened a document, newest first. */
@@ -293,16 +301,15 @@ export class HistoryLog {
   }
 
   /**
-   * A live log from a relay that wrote history at every commit gains the columns a fold reads;
-   * its rows are in the history already. Returns the seq up to which rows count as folded.
+   * Brings a database of an older relay up to date. A live log gains the columns a fold reads;
+   * its rows were in the history already. A history kept a row per entry becomes chunks.
+   * Returns the seq up to which live-log rows count as folded.
    */
   private migrate(): number {
     return this.db.transaction(() => {
-      const columns = this.db
-        .prepare("SELECT name FROM pragma_table_info('updates')")
-        .pluck()
-        .all() as string[]
-      if (!columns.includes('connection')) {
+      const columnsOf = (table: string) =>
+        this.db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]
+      if (!columnsOf('updates').includes('connection')) {
         for (const column of [
           'at INTEGER',
           'connection INTEGER',
@@ -317,13 +324,7 @@ export class HistoryLog {
           .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
           .run(FOLDED_BELOW, String(max ?? 0))
       }
-      const historyColumns = this.db
-        .prepare("SELECT name FROM pragma_table_info('history')")
-        .pluck()
-        .all() as string[]
-      if (!historyColumns.includes('packed')) {
-        this.db.exec('ALTER TABLE history ADD COLUMN packed INTEGER NOT NULL DEFAULT 0')
-      }
+      if (columnsOf('history').length > 0) this.chunkRowHistory()
       const below = this.db
         .prepare('SELECT value FROM meta WHERE key = ?')
         .pluck()
@@ -332,27 +333,70 @@ export class HistoryLog {
     })()
   }
 
+  /** The history as an older relay kept it, a row per (merged) entry, into chunks. */
+  private chunkRowHistory(): void {
+    const rows = this.db
+      .prepare(
+        `SELECT room, source, member_id AS memberId, agency_id AS agencyId,
+         device_id AS deviceId, first_at AS firstAt, last_at AS lastAt, updates, data
+         FROM history ORDER BY room, id`,
+      )
+      .all() as (Nullable<Author> & {
+      room: string
+      source: StoredEntry['source']
+      firstAt: number
+      lastAt: number
+      updates: number
+      data: Buffer
+    })[]
+    const byRoom = new Map<string, StoredEntry[]>()
+    for (const r of rows) {
+      const entries = byRoom.get(r.room) ?? []
+      byRoom.set(r.room, entries)
+      entries.push({ ...r, author: authorOf(r), parts: [bytes(r.data)] })
+    }
+    this.writeChunks(byRoom)
+    this.db.exec('DROP TABLE history')
+  }
+
+  private writeChunks(byRoom: Map<string, StoredEntry[]>): void {
+    for (const [room, entries] of byRoom) {
+      for (const chunk of chunksOf(entries)) {
+        this.db
+          .prepare('INSERT INTO history_chunks (room, entries, data) VALUES (?, ?, ?)')
+          .run(room, chunk.length, encodeChunk(chunk))
+      }
+    }
+  }
+
   /**
    * Documents stored before the relay kept a history start theirs with what was there: the
-   * snapshot and the log as they are, unattributed ('baseline'). Done once, in SQL, without
-   * merging anything.
+   * snapshot and the log as they are, unattributed ('baseline'). Done once.
    */
   private backfill(): void {
     this.db.transaction(() => {
       if (this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(BACKFILLED)) return
       const now = Date.now()
-      this.db
-        .prepare(
-          `INSERT INTO history (room, source, first_at, last_at, updates, data)
-           SELECT room, 'baseline', ?, ?, 1, data FROM snapshots ORDER BY room`,
-        )
-        .run(now, now)
-      this.db
-        .prepare(
-          `INSERT INTO history (room, source, first_at, last_at, updates, data)
-           SELECT room, 'baseline', ?, ?, 1, data FROM updates ORDER BY seq`,
-        )
-        .run(now, now)
+      const byRoom = new Map<string, StoredEntry[]>()
+      const add = ([room, data]: [string, Buffer]): void => {
+        const entries = byRoom.get(room) ?? []
+        byRoom.set(room, entries)
+        const baseline = { source: 'baseline' as const, author: null, firstAt: now, lastAt: now }
+        entries.push({ ...baseline, updates: 1, parts: [bytes(data)] })
+      }
+      for (const row of this.db
+        .prepare('SELECT room, data FROM snapshots ORDER BY room')
+        .raw(true)
+        .iterate()) {
+        add(row as [string, Buffer])
+      }
+      for (const row of this.db
+        .prepare('SELECT room, data FROM updates WHERE seq <= ? ORDER BY seq')
+        .raw(true)
+        .iterate(this.foldedBelow)) {
+        add(row as [string, Buffer])
+      }
+      this.writeChunks(byRoom)
       this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(BACKFILLED, '1')
     })()
   }

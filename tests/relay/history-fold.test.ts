@@ -11,6 +11,7 @@ import {
   RELAY_SENDER,
   type Sender,
 } from '../../sync-server/history-coalesce.ts'
+import { CHUNK_ENTRIES } from '../../sync-server/history-chunks.ts'
 import { UpdateLog } from '../../sync-server/update-log.ts'
 
 // R17/R18 below the relay: commits record who sent each update on its row of the live log, and
@@ -188,6 +189,35 @@ describe('HistoryLog.fold over the live log', () => {
     expect(page.entries.map((e) => [e.memberId, e.updates])).toEqual([['anna', 7]])
     expect(textOf(page.entries[0]!.data)).toBe('Ala ma')
     expect(textOf(log.history.stateUpTo('demo/b', page.entries[0]!.id))).toBe('Ala ma')
+  })
+
+  it('a fold of more entries than a chunk holds keeps them in order across chunks', () => {
+    const log = new UpdateLog(openDb(tempDir(), { syncFull: false }), { historyWindowMs: WINDOW })
+    const t = typist()
+    // Two people typing at once: every keystroke is an entry of its own.
+    const keys = t.type('ab'.repeat(2600))
+    log.commit({
+      updates: keys.map((data, i) => ({ room: 'demo/k', data, sender: i % 2 ? ewa : anna })),
+      at: 1,
+      opens: [],
+    })
+    const page = log.history.page('demo/k', 500, 1 << 20)
+    expect(page.total).toBe(keys.length)
+    expect(page.total).toBeGreaterThan(CHUNK_ENTRIES)
+    expect(page.entries).toHaveLength(500)
+    const ids = page.entries.map((e) => e.id)
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids)
+    const replay = new Y.Doc()
+    Y.applyUpdate(replay, page.base!)
+    for (const e of page.entries) Y.applyUpdate(replay, e.data)
+    expect(replay.getText('t').toString()).toBe('ab'.repeat(2600))
+    // The state after the 4,097th entry (the first of the second chunk) is 4,097 letters.
+    const all = log.history.page('demo/k', 10_000, 1 << 30).entries
+    expect(textOf(log.history.stateUpTo('demo/k', all[CHUNK_ENTRIES]!.id))).toHaveLength(
+      CHUNK_ENTRIES + 1,
+    )
+    expect(all[CHUNK_ENTRIES - 1]!.memberId).toBe('ewa')
+    expect(all[CHUNK_ENTRIES]!.memberId).toBe('anna')
   })
 
   it('rows an older relay already wrote to the history are not folded again', () => {

@@ -1,0 +1,67 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import type { Author } from './history-coalesce.ts'
+
+/**
+ * A room's history is stored as chunks: one row of `history_chunks` holds the entries one fold
+ * made, one after another. A row per entry cost an insert per entry — when several people type
+ * at once every keystroke is an entry of its own — as much as the commit of the update itself.
+ */
+
+/** One history entry as stored: who, when, and its updates as they arrived (merged on reading). */
+export interface StoredEntry {
+  source: 'member' | 'relay' | 'baseline'
+  author: Author | null
+  firstAt: number
+  lastAt: number
+  updates: number
+  parts: Uint8Array[]
+}
+
+/** Entries per chunk at most; an entry's id is its chunk's id × this + its place in the chunk. */
+export const CHUNK_ENTRIES = 4096
+
+export const entryId = (chunk: number, index: number): number => chunk * CHUNK_ENTRIES + index
+
+/** The chunk an entry id is in, and its place there. */
+export const locate = (id: number): { chunk: number; index: number } => ({
+  chunk: Math.floor(id / CHUNK_ENTRIES),
+  index: id % CHUNK_ENTRIES,
+})
+
+const SOURCES = ['member', 'relay', 'baseline'] as const
+
+export const encodeChunk = (entries: readonly StoredEntry[]): Uint8Array => {
+  const e = encoding.createEncoder()
+  for (const entry of entries) {
+    encoding.writeVarUint(e, SOURCES.indexOf(entry.source))
+    encoding.writeVarString(e, entry.author?.memberId ?? '')
+    encoding.writeVarString(e, entry.author?.agencyId ?? '')
+    encoding.writeVarString(e, entry.author?.deviceId ?? '')
+    encoding.writeVarUint(e, entry.firstAt)
+    encoding.writeVarUint(e, entry.lastAt)
+    encoding.writeVarUint(e, entry.updates)
+    encoding.writeVarUint(e, entry.parts.length)
+    for (const part of entry.parts) encoding.writeVarUint8Array(e, part)
+  }
+  return encoding.toUint8Array(e)
+}
+
+export const decodeChunk = (data: Uint8Array): StoredEntry[] => {
+  const d = decoding.createDecoder(data)
+  const entries: StoredEntry[] = []
+  while (decoding.hasContent(d)) {
+    const source = SOURCES[decoding.readVarUint(d)] ?? 'relay'
+    const memberId = decoding.readVarString(d)
+    const agencyId = decoding.readVarString(d)
+    const deviceId = decoding.readVarString(d)
+    const firstAt = decoding.readVarUint(d)
+    const lastAt = decoding.readVarUint(d)
+    const updates = decoding.readVarUint(d)
+    const parts: Uint8Array[] = []
+    for (let n = decoding.readVarUint(d); n > 0; n--) parts.push(decoding.readVarUint8Array(d))
+    const author = memberId && agencyId && deviceId ? { memberId, agencyId, deviceId } : null
+    entries.push({ source, author, firstAt, lastAt, updates, parts })
+  }
+  return entries
+}
