@@ -831,7 +831,7 @@ const checksFor = (
         digits: 2,
       },
       {
-        what: '  … median of the rounds, each against its neighbour (info)',
+        what: '  … median of paired rounds (info)',
         value: pairedMedian(mosty, reference, (r) => r.cpuUsPerDelivery),
         target: '',
         ok: null,
@@ -845,7 +845,7 @@ const checksFor = (
         digits: 2,
       },
       {
-        what: '  … median of the rounds, each against its neighbour (info)',
+        what: '  … median of paired rounds (info)',
         value: pairedMedian(mosty, reference, (r) => r.p99Ms),
         target: '',
         ok: null,

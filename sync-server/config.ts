@@ -25,7 +25,7 @@ export interface RelayConfig {
   commitDelayMs: number
   /**
    * Compact a room's log into its snapshot after this many updates or bytes. Each compaction
-   * re-merges the room's whole history (10–30 ms for a long one), so fewer of them cost less; a
+   * merges the room's whole document (10–30 ms for a long one), so fewer of them cost less; a
    * room opened with up to this many updates to merge still opens in a few ms (tree merge).
    */
   compactUpdates: number

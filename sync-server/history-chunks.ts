@@ -21,6 +21,26 @@ export interface StoredEntry {
 /** Entries per chunk at most; an entry's id is its chunk's id × this + its place in the chunk. */
 export const CHUNK_ENTRIES = 4096
 
+/** A row's blob as a plain Uint8Array (a view, no copy). */
+export const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
+
+/** Splits entries into chunks of at most CHUNK_ENTRIES. */
+export const chunksOf = <T>(entries: readonly T[]): T[][] => {
+  const out: T[][] = []
+  for (let i = 0; i < entries.length; i += CHUNK_ENTRIES) {
+    out.push(entries.slice(i, i + CHUNK_ENTRIES))
+  }
+  return out
+}
+
+type Nullable<T> = { [K in keyof T]: T[K] | null }
+
+/** A member's row names member, agency and device; the relay's own names none. */
+export const authorOf = (a: Nullable<Author>): Author | null =>
+  a.memberId && a.agencyId && a.deviceId
+    ? { memberId: a.memberId, agencyId: a.agencyId, deviceId: a.deviceId }
+    : null
+
 export const entryId = (chunk: number, index: number): number => chunk * CHUNK_ENTRIES + index
 
 /** The chunk an entry id is in, and its place there. */
@@ -60,7 +80,7 @@ export const decodeChunk = (data: Uint8Array): StoredEntry[] => {
     const updates = decoding.readVarUint(d)
     const parts: Uint8Array[] = []
     for (let n = decoding.readVarUint(d); n > 0; n--) parts.push(decoding.readVarUint8Array(d))
-    const author = memberId && agencyId && deviceId ? { memberId, agencyId, deviceId } : null
+    const author = authorOf({ memberId, agencyId, deviceId })
     entries.push({ source, author, firstAt, lastAt, updates, parts })
   }
   return entries

@@ -1,14 +1,17 @@
 import * as Y from 'yjs'
 import type { Db } from './db.ts'
 import {
-  CHUNK_ENTRIES,
+  authorOf,
+  bytes,
+  chunksOf,
   decodeChunk,
   encodeChunk,
   entryId,
   locate,
   type StoredEntry,
 } from './history-chunks.ts'
-import { type Author, coalesce, type LoggedUpdate, type OpenEntry } from './history-coalesce.ts'
+import { coalesce, type LoggedUpdate, type OpenEntry } from './history-coalesce.ts'
+import { upgradeHistory } from './history-upgrade.ts'
 import { mergeMany } from './room.ts'
 
 /** An admitted room open, for the access log: ids and the access given, never secrets. */
@@ -40,8 +43,6 @@ export interface HistoryPage {
   entries: HistoryEntry[]
 }
 
-const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
-
 /** Updates merged into one; one Yjs cannot merge (the room quarantined it) is left out. */
 const merged = (parts: Uint8Array[]): Uint8Array => {
   if (parts.length === 1) return parts[0]!
@@ -62,27 +63,6 @@ const merged = (parts: Uint8Array[]): Uint8Array => {
 }
 
 type LoggedRow = [number, Buffer, number, number, string | null, string | null, string | null]
-
-type Nullable<T> = { [K in keyof T]: T[K] | null }
-
-/** A member's row names member, agency and device; the relay's own names none. */
-const authorOf = (a: Nullable<Author>): Author | null =>
-  a.memberId && a.agencyId && a.deviceId
-    ? { memberId: a.memberId, agencyId: a.agencyId, deviceId: a.deviceId }
-    : null
-
-const BACKFILLED = 'history-backfilled'
-/** Live-log rows up to this seq are in the history already (written by older relays). */
-const FOLDED_BELOW = 'history-folded-below'
-
-/** Splits entries into chunks of at most CHUNK_ENTRIES. */
-const chunksOf = <T>(entries: readonly T[]): T[][] => {
-  const out: T[][] = []
-  for (let i = 0; i < entries.length; i += CHUNK_ENTRIES) {
-    out.push(entries.slice(i, i + CHUNK_ENTRIES))
-  }
-  return out
-}
 
 /**
  * The relay's record of who changed what (table `history_chunks`, see history-chunks.ts) and who
@@ -114,7 +94,7 @@ export class HistoryLog {
     private readonly windowMs: number,
   ) {
     // Before any statement is prepared: some read the columns it adds.
-    this.foldedBelow = this.migrate()
+    this.foldedBelow = upgradeHistory(db)
     this.insertChunk = db.prepare(
       'INSERT INTO history_chunks (room, entries, data) VALUES (?, ?, ?)',
     )
@@ -152,7 +132,6 @@ export class HistoryLog {
        ON CONFLICT (room) DO UPDATE SET upto_seq = excluded.upto_seq, open_id = excluded.open_id,
        open_connection = excluded.open_connection`,
     )
-    this.backfill()
   }
 
   /** Logs admitted opens; call inside the commit's transaction. */
@@ -298,106 +277,5 @@ export class HistoryLog {
       AccessOpen,
       'workspaceId' | 'documentId'
     >[]
-  }
-
-  /**
-   * Brings a database of an older relay up to date. A live log gains the columns a fold reads;
-   * its rows were in the history already. A history kept a row per entry becomes chunks.
-   * Returns the seq up to which live-log rows count as folded.
-   */
-  private migrate(): number {
-    return this.db.transaction(() => {
-      const columnsOf = (table: string) =>
-        this.db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]
-      if (!columnsOf('updates').includes('connection')) {
-        for (const column of [
-          'at INTEGER',
-          'connection INTEGER',
-          'member_id TEXT',
-          'agency_id TEXT',
-          'device_id TEXT',
-        ]) {
-          this.db.exec(`ALTER TABLE updates ADD COLUMN ${column}`)
-        }
-        const max = this.db.prepare('SELECT max(seq) FROM updates').pluck().get() as number | null
-        this.db
-          .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
-          .run(FOLDED_BELOW, String(max ?? 0))
-      }
-      if (columnsOf('history').length > 0) this.chunkRowHistory()
-      const below = this.db
-        .prepare('SELECT value FROM meta WHERE key = ?')
-        .pluck()
-        .get(FOLDED_BELOW)
-      return Number(below ?? 0)
-    })()
-  }
-
-  /** The history as an older relay kept it, a row per (merged) entry, into chunks. */
-  private chunkRowHistory(): void {
-    const rows = this.db
-      .prepare(
-        `SELECT room, source, member_id AS memberId, agency_id AS agencyId,
-         device_id AS deviceId, first_at AS firstAt, last_at AS lastAt, updates, data
-         FROM history ORDER BY room, id`,
-      )
-      .all() as (Nullable<Author> & {
-      room: string
-      source: StoredEntry['source']
-      firstAt: number
-      lastAt: number
-      updates: number
-      data: Buffer
-    })[]
-    const byRoom = new Map<string, StoredEntry[]>()
-    for (const r of rows) {
-      const entries = byRoom.get(r.room) ?? []
-      byRoom.set(r.room, entries)
-      entries.push({ ...r, author: authorOf(r), parts: [bytes(r.data)] })
-    }
-    this.writeChunks(byRoom)
-    this.db.exec('DROP TABLE history')
-  }
-
-  private writeChunks(byRoom: Map<string, StoredEntry[]>): void {
-    for (const [room, entries] of byRoom) {
-      for (const chunk of chunksOf(entries)) {
-        this.db
-          .prepare('INSERT INTO history_chunks (room, entries, data) VALUES (?, ?, ?)')
-          .run(room, chunk.length, encodeChunk(chunk))
-      }
-    }
-  }
-
-  /**
-   * Documents stored before the relay kept a history start theirs with what was there: the
-   * snapshot and the log as they are, unattributed ('baseline'). Done once.
-   */
-  private backfill(): void {
-    this.db.transaction(() => {
-      if (this.db.prepare('SELECT 1 FROM meta WHERE key = ?').get(BACKFILLED)) return
-      const now = Date.now()
-      const byRoom = new Map<string, StoredEntry[]>()
-      const add = ([room, data]: [string, Buffer]): void => {
-        const entries = byRoom.get(room) ?? []
-        byRoom.set(room, entries)
-        const baseline = { source: 'baseline' as const, author: null, firstAt: now, lastAt: now }
-        entries.push({ ...baseline, updates: 1, parts: [bytes(data)] })
-      }
-      for (const row of this.db
-        .prepare('SELECT room, data FROM snapshots ORDER BY room')
-        .raw(true)
-        .iterate()) {
-        add(row as [string, Buffer])
-      }
-      for (const row of this.db
-        .prepare('SELECT room, data FROM updates WHERE seq <= ? ORDER BY seq')
-        .raw(true)
-        .iterate(this.foldedBelow)) {
-        add(row as [string, Buffer])
-      }
-      this.writeChunks(byRoom)
-      this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(BACKFILLED, '1')
-    })()
   }
 }
