@@ -1,15 +1,5 @@
+import { createMemo, For, type JSX, Match, Show, Switch } from 'solid-js'
 import {
-  createMemo,
-  createSignal,
-  createUniqueId,
-  For,
-  type JSX,
-  Match,
-  Show,
-  Switch,
-} from 'solid-js'
-import {
-  type Attribution,
   type FieldState,
   type Json,
   ModelError,
@@ -23,10 +13,9 @@ import type { DocConnection } from '../../sync/doc-connection.ts'
 import type { Presence } from '../../sync/presence.ts'
 import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { type Problem, useI18n } from '../i18n/i18n.tsx'
-import { SubmitActions } from './form-fields.tsx'
 import { EditingMarker, editorsIn } from './presence-list.tsx'
 import { createActionWith, ProblemAlert, useReferralFormat } from './referral-common.tsx'
-import { DecidedBy } from './referral-dispute.tsx'
+import { Dispute, type DisputeCandidate } from './dispute.tsx'
 import './plan.css'
 import { plan } from '../i18n/messages/plan.ts'
 
@@ -223,19 +212,12 @@ export function DecisionValue<T>(props: {
   )
 }
 
-export interface PlanCandidate {
-  value: Json
-  label: string
-  detail?: string
-  by: Attribution
-}
-
 /** A disputed field's candidates, labelled. */
 export function candidatesOf<T>(
   field: FieldState<T>,
   label: (v: T) => string,
   detail?: (v: T) => string | undefined,
-): PlanCandidate[] {
+): DisputeCandidate[] {
   if (field.state !== 'disputed') return []
   return field.candidates.map((c) => ({
     value: c.value as unknown as Json,
@@ -246,102 +228,30 @@ export function candidatesOf<T>(
 }
 
 /**
- * A disputed plan field (D4): every candidate with who decided it and when, none hidden; a
- * supervisor settles it with a rationale (FP7, D10); everyone else is told it waits for them.
+ * A disputed plan field (D4): a supervisor settles it with a rationale (FP7, D10); everyone else
+ * is told it waits for them.
  */
 export const PlanDispute = (props: {
   ctx: PlanCtx
   field: string
   name: string
-  candidates: PlanCandidate[]
+  candidates: DisputeCandidate[]
   testId: string
-}) => {
-  const { t } = useI18n()
-  const uid = createUniqueId()
-  const action = createPlanAction()
-  const [choice, setChoice] = createSignal<number | null>(null)
-  const [rationale, setRationale] = createSignal('')
-  const mayResolve = () => !props.ctx.readOnly() && props.ctx.me.role === 'supervisor'
-  const resolve = (e: SubmitEvent) => {
-    e.preventDefault()
-    const picked = choice()
-    const candidate = picked === null ? undefined : props.candidates[picked]
-    if (!candidate) return action.setProblem({ key: 'plan.dispute.missingChoice' })
-    if (rationale().trim() === '')
-      return action.setProblem({ key: 'plan.dispute.missingRationale' })
-    const done = action.run(() =>
-      resolvePlanDispute(props.ctx.conn.doc, props.field, candidate.value, props.ctx.me, {
-        rationale: rationale().trim(),
-      }),
-    )
-    if (done) {
-      setChoice(null)
-      setRationale('')
-      props.ctx.onWrite()
+}) => (
+  <Dispute
+    texts="plan.dispute"
+    name={props.name}
+    candidates={props.candidates}
+    mayResolve={!props.ctx.readOnly() && props.ctx.me.role === 'supervisor'}
+    wait="plan.dispute.waitForSupervisor"
+    action={createPlanAction()}
+    settle={(value, rationale) =>
+      resolvePlanDispute(props.ctx.conn.doc, props.field, value, props.ctx.me, { rationale })
     }
-  }
-  return (
-    <div
-      class="rf-dispute plan-dispute"
-      data-testid={props.testId}
-      role="group"
-      aria-labelledby={`${uid}-h`}
-    >
-      <p id={`${uid}-h`} class="rf-dispute-head">
-        <strong class="badge badge-overdue">{t('plan.dispute.badge')}</strong>{' '}
-        {t('plan.dispute.lead', { field: props.name })}
-      </p>
-      <ul class="rf-candidates">
-        <For each={props.candidates}>
-          {(c) => (
-            <li data-testid={`${props.testId}-candidate`}>
-              <strong>{c.label}</strong>
-              <Show when={c.detail}>{(d) => <span class="rf-reason"> — {d()}</span>}</Show>
-              <br />
-              <DecidedBy by={c.by} />
-            </li>
-          )}
-        </For>
-      </ul>
-      <Show
-        when={mayResolve()}
-        fallback={<p class="field-hint">{t('plan.dispute.waitForSupervisor')}</p>}
-      >
-        <form class="rf-resolve" onSubmit={resolve} novalidate>
-          <fieldset>
-            <legend>{t('plan.dispute.choose')}</legend>
-            <For each={props.candidates}>
-              {(c, i) => (
-                <label class="rf-choice">
-                  <input
-                    type="radio"
-                    name={`${uid}-choice`}
-                    checked={choice() === i()}
-                    onChange={() => setChoice(i())}
-                    data-testid={`${props.testId}-choice-${i()}`}
-                  />
-                  <span>{c.label}</span>
-                </label>
-              )}
-            </For>
-          </fieldset>
-          <div class="field">
-            <label for={`${uid}-rationale`}>{t('plan.dispute.rationale')}</label>
-            <textarea
-              id={`${uid}-rationale`}
-              rows={2}
-              value={rationale()}
-              onInput={(e) => setRationale(e.currentTarget.value)}
-              data-testid={`${props.testId}-rationale`}
-            />
-          </div>
-          <ProblemAlert problem={action.problem()} testId={`${props.testId}-error`} />
-          <SubmitActions label={t('plan.dispute.resolve')} testId={`${props.testId}-resolve`} />
-        </form>
-      </Show>
-    </div>
-  )
-}
+    onSettled={props.ctx.onWrite}
+    testId={props.testId}
+  />
+)
 
 /**
  * The ids of a list, as a memo that changes only when the ids do: rows keyed by id keep their

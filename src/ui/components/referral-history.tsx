@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js'
 import type { Referral } from '../../model/index.ts'
 import { useI18n } from '../i18n/i18n.tsx'
-import { DecidedBy } from './referral-dispute.tsx'
+import { DecidedBy } from './dispute.tsx'
 import { registerMessages } from '../i18n/catalog.ts'
 import { referral } from '../i18n/messages/referral.ts'
 

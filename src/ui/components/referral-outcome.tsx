@@ -11,7 +11,8 @@ import {
 } from '../../model/index.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { SubmitActions } from './form-fields.tsx'
-import { type Candidate, DecidedBy, DisputedField } from './referral-dispute.tsx'
+import { DecidedBy, type DisputeCandidate } from './dispute.tsx'
+import { DisputedField } from './referral-dispute.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
 import { createAction, ProblemAlert, useReferralFormat } from './referral-common.tsx'
 import { readOrNull } from '../state/create-open-document.ts'
@@ -52,7 +53,7 @@ export const ReferralOutcome = (props: OutcomeProps) => {
   const note = createMemo(() =>
     readOrNull(() => referralText(props.conn.doc, 'outcome.note', props.me)),
   )
-  const candidates = (): Candidate[] => {
+  const candidates = (): DisputeCandidate[] => {
     const o = outcome()
     if (o.state !== 'disputed') return []
     return o.candidates.map((c) => ({

@@ -10,7 +10,8 @@ import {
 } from '../../model/index.ts'
 import { agenciesToAct } from '../../model/referral-summary.ts'
 import { useI18n } from '../i18n/i18n.tsx'
-import { type Candidate, DecidedBy, DisputedField } from './referral-dispute.tsx'
+import { DecidedBy, type DisputeCandidate } from './dispute.tsx'
+import { DisputedField } from './referral-dispute.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
 import {
   createAction,
@@ -86,7 +87,7 @@ export const ReferralStatusBar = (props: StatusBarProps) => {
     const p = props.referral().parties
     return format.agency(props.side === 'referrer' ? p.receivingAgencyId : p.referringAgencyId)
   }
-  const candidates = (): Candidate[] => {
+  const candidates = (): DisputeCandidate[] => {
     const s = status()
     if (s.state !== 'disputed') return []
     return s.candidates.map((c) => ({

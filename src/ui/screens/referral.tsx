@@ -47,7 +47,8 @@ import {
 import { InputField } from '../components/form-fields.tsx'
 import { MediationDecided } from '../components/mediation-field.tsx'
 import { ReferralConsent } from '../components/referral-consent.tsx'
-import { type Candidate, DisputedField } from '../components/referral-dispute.tsx'
+import type { DisputeCandidate } from '../components/dispute.tsx'
+import { DisputedField } from '../components/referral-dispute.tsx'
 import { ReferralExport } from '../components/referral-export.tsx'
 import { ReferralHistory } from '../components/referral-history.tsx'
 import { ReferralOutcome } from '../components/referral-outcome.tsx'
@@ -337,28 +338,31 @@ const ReferralFacts = (props: FactsProps) => {
   const service = () => r().service?.name ?? r().service?.id
   const dateLabel = (value: string | null) =>
     value === null ? t('referral.deadline.none') : format.day(value)
-  const candidates = <T,>(state: FieldState<T>, label: (v: T) => string): Candidate[] =>
+  const candidates = <T,>(state: FieldState<T>, label: (v: T) => string): DisputeCandidate[] =>
     state.state === 'disputed'
       ? state.candidates.map((c) => ({ value: c.value as never, label: label(c.value), by: c }))
       : []
-  const TERMS: { field: ReferralDecisionField; name: MessageKey; candidates: () => Candidate[] }[] =
-    [
-      {
-        field: REFERRAL_FIELDS.urgency,
-        name: 'referral.field.urgency',
-        candidates: () => candidates(r().urgency, (u) => t(`referral.urgency.${u}`)),
-      },
-      {
-        field: REFERRAL_FIELDS.respondBy,
-        name: 'referral.field.respondBy',
-        candidates: () => candidates(r().respondBy, dateLabel),
-      },
-      {
-        field: REFERRAL_FIELDS.completeBy,
-        name: 'referral.field.completeBy',
-        candidates: () => candidates(r().completeBy, dateLabel),
-      },
-    ]
+  const TERMS: {
+    field: ReferralDecisionField
+    name: MessageKey
+    candidates: () => DisputeCandidate[]
+  }[] = [
+    {
+      field: REFERRAL_FIELDS.urgency,
+      name: 'referral.field.urgency',
+      candidates: () => candidates(r().urgency, (u) => t(`referral.urgency.${u}`)),
+    },
+    {
+      field: REFERRAL_FIELDS.respondBy,
+      name: 'referral.field.respondBy',
+      candidates: () => candidates(r().respondBy, dateLabel),
+    },
+    {
+      field: REFERRAL_FIELDS.completeBy,
+      name: 'referral.field.completeBy',
+      candidates: () => candidates(r().completeBy, dateLabel),
+    },
+  ]
   // Keyed by field name, so a resolution being typed survives others' changes to the referral.
   const disputed = createMemo(
     () => TERMS.filter((term) => r().disputedFields.includes(term.field)),
