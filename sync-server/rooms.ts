@@ -12,7 +12,7 @@ import type { UpdateLog } from './update-log.ts'
 
 const RETRY_COMMIT_MS = 1000
 /** A room's committed updates go into its history in groups of about this many (HistoryLog). */
-const FOLD_EVERY = 256
+const FOLD_EVERY = 64
 /** After this many unloads, the relay returns memory once no room is loaded; see unload. */
 const RECLAIM_AFTER_UNLOADS = 1000
 /** A member reopening a document within this time (a reconnect) is not logged again. */
