@@ -37,7 +37,7 @@ export class Rooms {
   private opens: AccessOpen[] = []
   /** When each member last opened each document, for REOPEN_QUIET_MS. */
   private readonly recentOpens = new Map<string, number>()
-  /** Rooms with a compaction, fold or merge to do; see choreSoon. */
+  /** Rooms with a compaction or a history fold to do; see choreSoon. */
   private readonly chores = new Set<Room>()
   private timer: NodeJS.Timeout | null = null
   private unloadsSinceReclaim = 0
