@@ -9,7 +9,7 @@
  *      mosty     — the relay as `npm start` runs it: `node <its flags> main.js` on the bundle of
  *                  sync-server/vite.config.ts (built afresh at the start of every run, so the
  *                  figures are those of the sources), with its durable defaults (SQLite WAL,
- *                  WAL fsynced before confirming, 40 ms group commit) on a fresh data directory
+ *                  WAL fsynced before confirming, 100 ms group commit) on a fresh data directory
  *    All three run for the whole load part, with their clients connected; the edit phases are
  *    interleaved (floor, reference, mosty, floor, …) for ROUNDS rounds and the best round of each
  *    server counts, so that load from elsewhere on the machine falls on all of them alike.

@@ -266,6 +266,11 @@ describe('relay: /metrics and logs', () => {
       'two connections',
       async () => (await metrics(relay)).get('mosty_connections') === 2,
     )
+    // Relayed at once, committed at the end of the group-commit window.
+    await eventually(
+      'a commit',
+      async () => ((await metrics(relay)).get('mosty_commit_seconds_count') ?? 0) >= 1,
+    )
 
     const res = await fetch(`${relay.http}/metrics`)
     expect(res.status).toBe(200)
