@@ -1,18 +1,11 @@
 import { For } from 'solid-js'
 import { LOCALES, type Locale } from '../i18n/define.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { languageName } from '../i18n/language-names.ts'
 import { registerMessages } from '../i18n/catalog.ts'
 import { common } from '../i18n/messages/common.ts'
 
 registerMessages(common)
-
-/** Each language names itself, so a person who cannot read the current one finds theirs. */
-const NATIVE_NAMES: Record<Locale, string> = {
-  pl: 'Polski',
-  ru: 'Русский',
-  en: 'English',
-  ky: 'Кыргызча',
-}
 
 export const LanguageSwitcher = () => {
   const { t, locale, setLocale } = useI18n()
@@ -27,7 +20,7 @@ export const LanguageSwitcher = () => {
         <For each={LOCALES}>
           {(l) => (
             <option value={l} lang={l}>
-              {NATIVE_NAMES[l]}
+              {languageName(l)}
             </option>
           )}
         </For>

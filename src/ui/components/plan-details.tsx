@@ -26,18 +26,10 @@ import {
   usePlanNames,
 } from './plan-common.tsx'
 import { registerMessages } from '../i18n/catalog.ts'
+import { languageName } from '../i18n/language-names.ts'
 import { plan } from '../i18n/messages/plan.ts'
 
 registerMessages(plan)
-
-/** Names of the languages a family may be offered, each in itself. */
-export const LANGUAGE_NAMES: Record<string, string> = {
-  pl: 'Polski',
-  ru: 'Русский',
-  en: 'English',
-  ky: 'Кыргызча',
-  uk: 'Українська',
-}
 
 /** FP3, FP4, FP6: variant, lead worker, languages, period and status. */
 export const PlanDetails = (props: { ctx: PlanCtx }) => {
@@ -147,7 +139,7 @@ export const PlanDetails = (props: { ctx: PlanCtx }) => {
                   }
                 }}
               />
-              <span lang={l}>{LANGUAGE_NAMES[l] ?? l}</span>
+              <span lang={l}>{languageName(l)}</span>
             </label>
           )}
         </For>

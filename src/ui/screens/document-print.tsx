@@ -27,7 +27,7 @@ export default function DocumentPrintScreen() {
       {(id) => (
         <Show
           when={ws.entries().find((e) => e.id === id)?.kind === 'plan'}
-          fallback={<ReferralPrint />}
+          fallback={<ReferralPrint id={id} />}
         >
           <PlanPrint id={id} />
         </Show>

@@ -1,5 +1,4 @@
-import { A } from '@solidjs/router'
-import { createMemo, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js'
 import {
   ALL_PLAN_TEXT_FIELDS,
   type AnyPlanTextField,
@@ -13,13 +12,12 @@ import {
   readPlan,
 } from '../../model/index.ts'
 import { localDay, useNames } from '../components/referral-common.tsx'
-import { LANGUAGE_NAMES } from '../components/plan-details.tsx'
+import { PrintShell } from '../components/print-shell.tsx'
 import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { LOCALES, type Locale } from '../i18n/define.ts'
 import { type Params, useI18n } from '../i18n/i18n.tsx'
 import { createOpenDocument, readOrNull } from '../state/create-open-document.ts'
 import { useWorkspace } from '../state/workspace-context.tsx'
-import './referral-print.css'
 import { plan } from '../i18n/messages/plan.ts'
 import { referralPanels } from '../i18n/messages/referral-panels.ts'
 
@@ -39,7 +37,7 @@ export const printLocales = (plan: Plan | undefined, fallback: Locale): Locale[]
  * typed stay as they were typed.
  */
 export const PlanPrint = (props: { id: string }) => {
-  const { t, locale } = useI18n()
+  const { locale } = useI18n()
   const { conn, ready } = createOpenDocument(props.id)
   const [version, setVersion] = createSignal(0)
   onCleanup(observePlan(conn.doc, () => setVersion((v) => v + 1)))
@@ -51,47 +49,19 @@ export const PlanPrint = (props: { id: string }) => {
   const [chosen, setChosen] = createSignal<Locale | null>(null)
   const lang = () => chosen() ?? printLocales(plan(), locale())[0] ?? locale()
   return (
-    <section class="rp-print-screen" aria-labelledby="plan-print-title">
-      <div class="rp-print-tools no-print">
-        <A href={`/documents/${props.id}`}>{t('panels.print.back')}</A>
-        <Show when={printLocales(plan(), locale()).length > 1}>
-          <label class="rp-print-language">
-            <span>{t('panels.print.language')}</span>
-            <select
-              onChange={(e) => setChosen(e.currentTarget.value as Locale)}
-              data-testid="plan-print-language"
-            >
-              <For each={printLocales(plan(), locale())}>
-                {(l) => (
-                  <option value={l} lang={l} selected={l === lang()}>
-                    {LANGUAGE_NAMES[l] ?? l}
-                  </option>
-                )}
-              </For>
-            </select>
-          </label>
-        </Show>
-        <p class="rp-muted">{t('plan.print.languageHint')}</p>
-        <button
-          type="button"
-          class="primary"
-          disabled={plan() === undefined}
-          onClick={() => window.print()}
-          data-testid="print-button"
-        >
-          {t('panels.print.print')}
-        </button>
-      </div>
-      <Switch>
-        <Match when={!ready()}>
-          <p class="rp-note no-print">{t('panels.print.loading')}</p>
-        </Match>
-        <Match when={plan()}>{(p) => <PlanPrintout plan={p()} locale={lang()} />}</Match>
-        <Match when={true}>
-          <p class="rp-note no-print">{t('panels.print.notHere')}</p>
-        </Match>
-      </Switch>
-    </section>
+    <PrintShell
+      id={props.id}
+      titleId="plan-print-title"
+      locales={printLocales(plan(), locale())}
+      lang={lang()}
+      onLang={setChosen}
+      languageTestId="plan-print-language"
+      hint="plan.print.languageHint"
+      ready={ready()}
+      document={plan()}
+    >
+      {(p) => <PlanPrintout plan={p} locale={lang()} />}
+    </PrintShell>
   )
 }
 
