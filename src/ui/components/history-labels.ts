@@ -7,6 +7,7 @@ import { mediation } from '../i18n/messages/mediation.ts'
 import { plan } from '../i18n/messages/plan.ts'
 import { referralPanels } from '../i18n/messages/referral-panels.ts'
 import { referral } from '../i18n/messages/referral.ts'
+import { PLAN_TEXT_LABELS } from './plan-labels.ts'
 import { localDay, useNames } from './referral-common.tsx'
 
 registerMessages(history, referral, referralPanels, plan, mediation)
@@ -19,17 +20,7 @@ const TEXT_LABELS: Record<string, MessageKey> = {
   reason: 'referral.field.reason',
   request: 'referral.field.request',
   'outcome.note': 'referral.field.outcomeNote',
-  'situation.causes': 'plan.field.situation.causes',
-  'situation.resources': 'plan.field.situation.resources',
-  'situation.resources.environment': 'plan.field.situation.resources.environment',
-  'situation.limitations': 'plan.field.situation.limitations',
-  'situation.limitations.environment': 'plan.field.situation.limitations.environment',
-  'situation.worries': 'plan.field.situation.worries',
-  'situation.working-well': 'plan.field.situation.working-well',
-  'situation.needs-to-happen': 'plan.field.situation.needs-to-happen',
-  'family.view': 'plan.field.family.view',
-  'goal.family': 'plan.field.goal.family',
-  'goal.professional': 'plan.field.goal.professional',
+  ...PLAN_TEXT_LABELS,
   position: 'mediation.positions.heading',
   minutes: 'plan.meetings.minutes',
 }

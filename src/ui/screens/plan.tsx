@@ -27,6 +27,7 @@ import { planSummary } from '../../model/plan-summary.ts'
 import { DocumentGate } from '../components/document-gate.tsx'
 import { PartBoundary } from '../components/part-boundary.tsx'
 import { DocStatusLine, ReadOnlyNotice } from '../components/doc-status-line.tsx'
+import { PLAN_TEXT_LABELS } from '../components/plan-labels.ts'
 import { PresenceList } from '../components/presence-list.tsx'
 import { PlanActionsSection } from '../components/plan-actions.tsx'
 import { PlanAnalysis, PlanMainGoal } from '../components/plan-analysis.tsx'
@@ -62,20 +63,8 @@ const READ_MS = 150
 /** What the presence list says someone is in, by the field names the editor announces. */
 const presenceLabel = (field: string | null): MessageKey | undefined => {
   if (field === null) return undefined
-  const text: Record<string, MessageKey> = {
-    'situation.causes': 'plan.field.situation.causes',
-    'situation.resources': 'plan.field.situation.resources',
-    'situation.resources.environment': 'plan.field.situation.resources.environment',
-    'situation.limitations': 'plan.field.situation.limitations',
-    'situation.limitations.environment': 'plan.field.situation.limitations.environment',
-    'situation.worries': 'plan.field.situation.worries',
-    'situation.working-well': 'plan.field.situation.working-well',
-    'situation.needs-to-happen': 'plan.field.situation.needs-to-happen',
-    'family.view': 'plan.field.family.view',
-    'goal.family': 'plan.field.goal.family',
-    'goal.professional': 'plan.field.goal.professional',
-  }
-  if (text[field]) return text[field]
+  const text = (PLAN_TEXT_LABELS as Record<string, MessageKey | undefined>)[field]
+  if (text) return text
   const kind = field.split(':')[0]
   const byKind: Record<string, MessageKey> = {
     action: 'plan.presence.action',
