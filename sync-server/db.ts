@@ -57,6 +57,9 @@ CREATE TABLE IF NOT EXISTS access_log (
 CREATE INDEX IF NOT EXISTS access_log_document ON access_log (workspace_id, document_id, id);
 `
 
+/** A row's blob as a plain Uint8Array (a view, no copy). */
+export const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
+
 /** Opens (creating if needed) the relay's one SQLite file in WAL mode. */
 export const openDb = (dataDir: string, { syncFull = true } = {}): Db => {
   fs.mkdirSync(dataDir, { recursive: true })

@@ -21,9 +21,6 @@ export interface StoredEntry {
 /** Entries per chunk at most; an entry's id is its chunk's id × this + its place in the chunk. */
 export const CHUNK_ENTRIES = 4096
 
-/** A row's blob as a plain Uint8Array (a view, no copy). */
-export const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
-
 /** Splits entries into chunks of at most CHUNK_ENTRIES. */
 export const chunksOf = <T>(entries: readonly T[]): T[][] => {
   const out: T[][] = []

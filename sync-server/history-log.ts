@@ -1,8 +1,7 @@
 import * as Y from 'yjs'
-import type { Db } from './db.ts'
+import { bytes, type Db } from './db.ts'
 import {
   authorOf,
-  bytes,
   chunksOf,
   decodeChunk,
   encodeChunk,
@@ -250,13 +249,18 @@ export class HistoryLog {
     entries.reverse()
     const total = this.countEntries.get(room) as number
     const first = entries[0]
-    const base = first && total > entries.length ? this.stateUpTo(room, first.id - 1) : null
+    const base = first && total > entries.length ? this.folded(room, first.id - 1) : null
     return { total, base, entries }
   }
 
   /** The document after entry `upTo`: every entry up to it, merged. */
   stateUpTo(room: string, upTo: number): Uint8Array {
     this.fold(room)
+    return this.folded(room, upTo)
+  }
+
+  /** The same, over the history as it is (already folded). */
+  private folded(room: string, upTo: number): Uint8Array {
     const parts: Uint8Array[] = [new Uint8Array([0, 0])]
     const rows = this.selectUpTo.all(room, locate(upTo).chunk) as [number, Buffer][]
     for (const [id, data] of rows) {

@@ -1,5 +1,5 @@
-import type { Db } from './db.ts'
-import { authorOf, bytes, chunksOf, encodeChunk, type StoredEntry } from './history-chunks.ts'
+import { bytes, type Db } from './db.ts'
+import { authorOf, chunksOf, encodeChunk, type StoredEntry } from './history-chunks.ts'
 import type { Author } from './history-coalesce.ts'
 
 const BACKFILLED = 'history-backfilled'

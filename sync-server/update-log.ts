@@ -1,4 +1,4 @@
-import type { Db } from './db.ts'
+import { bytes, type Db } from './db.ts'
 import { RELAY_SENDER, type Sender } from './history-coalesce.ts'
 import { type AccessOpen, HistoryLog } from './history-log.ts'
 
@@ -85,7 +85,7 @@ export class UpdateLog {
     let logBytes = 0
     const updates = rows.map(([, data]) => {
       logBytes += data.length
-      return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      return bytes(data)
     })
     return {
       snapshot: snap ? new Uint8Array(snap.data) : null,
