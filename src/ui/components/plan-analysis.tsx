@@ -1,3 +1,4 @@
+import { PLAN_TEXT_LABELS } from './plan-labels.ts'
 import { For, Show } from 'solid-js'
 import { type AnyPlanTextField, FAMILY_TEXT_FIELDS, planTextAs } from '../../model/index.ts'
 import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
@@ -39,7 +40,7 @@ const PlanText = (props: { ctx: PlanCtx; field: AnyPlanTextField }) => {
           <TextFieldEditor
             id={`plan-${f.replaceAll('.', '-')}`}
             field={tf()}
-            label={t(`plan.field.${f}`)}
+            label={t(PLAN_TEXT_LABELS[f])}
             hint={hint()}
             readOnly={!writable()}
             testId={`field-${f}`}

@@ -12,6 +12,7 @@ import {
   readPlan,
 } from '../../model/index.ts'
 import { localDay, useNames } from '../components/referral-common.tsx'
+import { PLAN_TEXT_LABELS } from '../components/plan-labels.ts'
 import { PrintShell } from '../components/print-shell.tsx'
 import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { LOCALES, type Locale } from '../i18n/define.ts'
@@ -128,7 +129,7 @@ const PlanPrintout = (props: { plan: Plan; locale: Locale }) => {
       <For each={ALL_PLAN_TEXT_FIELDS.filter((f) => !f.startsWith('goal.'))}>
         {(f) => (
           <Show when={text(f)}>
-            <h3>{tt(`plan.field.${f}`)}</h3>
+            <h3>{tt(PLAN_TEXT_LABELS[f])}</h3>
             <p class="rp-text">{text(f)}</p>
           </Show>
         )}
