@@ -12,10 +12,15 @@
  *                  WAL fsynced before confirming, 100 ms group commit) on a fresh data directory
  *    All three run for the whole load part, with their clients connected; the edit phases are
  *    interleaved (floor, reference, mosty, floor, …) for ROUNDS rounds and the best round of each
- *    server counts, so that load from elsewhere on the machine falls on all of them alike.
+ *    server counts, so that load from elsewhere on the machine falls on all of them alike: the
+ *    host stalls this VM for 20–90 ms once or twice in most 10 s phases, and a stall's
+ *    deliveries alone can decide a p99 over 90,000 (five rounds give each server a likely clean
+ *    one).
  *    Latency = receive time − the timestamp the sender wrote into the document, for every remote
  *    edit every client observes. CPU = the server's on-CPU time over the phase (schedstat, all
  *    threads; utime + stime shown alongside), per delivered update.
+ *    Throughout the run idle CPUs poll instead of halting (see pollIdleCpus), where the kernel
+ *    allows it; BENCH_POLL_IDLE=0 turns that off.
  *    The clients live in this process: together they need about half a core, the servers a
  *    quarter to a third, so on two cores neither saturates; splitting the clients over more
  *    processes would only add a third busy process competing with the server for the two
@@ -68,7 +73,7 @@ const CLIENTS = env('BENCH_CLIENTS', 10)
 const RATE = env('BENCH_RATE', 5)
 const DURATION_S = env('BENCH_SECONDS', 10)
 /** Edit phases per server, interleaved floor, reference, mosty, floor, …; best round counts. */
-const ROUNDS = env('BENCH_ROUNDS', 3)
+const ROUNDS = env('BENCH_ROUNDS', 5)
 const MEM_ROOMS = env('BENCH_MEM_ROOMS', 10_000)
 const MEM_CONCURRENCY = 50
 const LOAD_UPDATES = 10_000
@@ -908,12 +913,33 @@ const checksFor = (
   return checks
 }
 
+/**
+ * Asks the kernel to keep idle CPUs polling instead of halting until the returned release is
+ * called (PM QoS: /dev/cpu_dma_latency held open at 0 µs, as tuned's latency-performance profile
+ * does). On this kind of VM waking a halted vCPU goes through the host: it adds ~0.1 ms to every
+ * delivery that finds a CPU asleep, and sometimes tens of milliseconds. It applies to every
+ * server alike. Null where the device cannot be opened (not root, no such device) or with
+ * BENCH_POLL_IDLE=0.
+ */
+const pollIdleCpus = (): (() => void) | null => {
+  if (process.env.BENCH_POLL_IDLE === '0') return null
+  try {
+    const fd = fs.openSync('/dev/cpu_dma_latency', 'r+')
+    fs.writeSync(fd, Buffer.alloc(4)) // an s32 of 0: no idle state deeper than polling
+    return () => fs.closeSync(fd)
+  } catch {
+    return null
+  }
+}
+
 const main = async (): Promise<void> => {
+  const releasePolling = pollIdleCpus()
   process.setMaxListeners(3 * ROOMS * CLIENTS + 20) // y-websocket: an exit listener per provider
   const started = Date.now()
   out(
     `relay bench: ${ROOMS} rooms × ${CLIENTS} clients, ${RATE} edits/s each, ${DURATION_S} s; ` +
-      `${os.cpus().length} cpus, CLK_TCK ${CLK_TCK}, node ${process.version}`,
+      `${os.cpus().length} cpus, CLK_TCK ${CLK_TCK}, node ${process.version}; ` +
+      (releasePolling ? 'idle CPUs poll (cpu_dma_latency 0)' : 'idle CPUs may halt'),
   )
 
   const load: LoadResult[] = []
@@ -1070,6 +1096,7 @@ const main = async (): Promise<void> => {
       rate: RATE,
       seconds: DURATION_S,
       rounds: ROUNDS,
+      idleCpusPoll: releasePolling !== null,
       seed: SEED,
       memRooms: MEM_ROOMS,
       loadUpdates: LOAD_UPDATES,
@@ -1083,6 +1110,7 @@ const main = async (): Promise<void> => {
   const options = { ...(await prettier.resolveConfig(file)), filepath: file }
   fs.writeFileSync(file, await prettier.format(json, options))
   out('results written to bench/results/relay.json')
+  releasePolling?.()
 }
 
 main().then(
