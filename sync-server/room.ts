@@ -35,6 +35,30 @@ export const mergeMany = (updates: Uint8Array[]): Uint8Array => {
 }
 
 /**
+ * Whether a (version 1) update deletes anything. It ends with its delete set, whose last number is
+ * the length of a deleted range (never 0) or, for an empty set, the count of its clients (0); a
+ * number's last byte is 0 only for 0 itself.
+ */
+export const hasDeletions = (update: Uint8Array): boolean => update[update.length - 1] !== 0
+
+/**
+ * The document as a Y.Doc keeps it: the content of deletions dropped, their places and lengths
+ * kept, so every state vector and every later update still fit. Merging binary updates keeps the
+ * text of every deletion: without this an erased name or PESEL would reach every device that
+ * syncs the room, and a document would grow with everything ever typed into it. Updates whose
+ * dependencies have not arrived are kept as they are (Y.encodeStateAsUpdate includes them).
+ */
+export const dropErased = (update: Uint8Array): Uint8Array => {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, update)
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+/**
  * One document held in memory as binary Yjs updates, never as a Y.Doc: incoming updates are
  * appended to `tail` and folded into `base` only when someone needs the whole state.
  */
@@ -54,6 +78,8 @@ export class Room {
   logBytes: number
   lastSeq: number
   idleTimer: NodeJS.Timeout | null = null
+  /** Whether something was deleted since the last compaction (see compacted). */
+  erased: boolean
   private base: Uint8Array
   private tail: Uint8Array[]
 
@@ -73,10 +99,12 @@ export class Room {
     this.unfolded = stored.updates.length
     this.logBytes = stored.logBytes
     this.lastSeq = stored.lastSeq
+    this.erased = stored.updates.some(hasDeletions)
   }
 
   append(update: Uint8Array): void {
     this.tail.push(update)
+    if (hasDeletions(update)) this.erased = true
   }
 
   /** The whole document as one merged update. */
@@ -97,6 +125,21 @@ export class Room {
       this.base = acc
     }
     this.tail = []
+    return this.base
+  }
+
+  /**
+   * The whole state with erased content dropped (see dropErased), kept as the base from now on:
+   * what a compaction stores. Should the state not load into a Y.Doc, it is kept as it is.
+   */
+  compacted(onError: (reason: string) => void): Uint8Array {
+    try {
+      const state = this.state()
+      if (hasDeletions(state)) this.base = dropErased(state)
+      this.erased = false
+    } catch (err) {
+      onError(err instanceof Error ? err.message : String(err))
+    }
     return this.base
   }
 

@@ -234,7 +234,10 @@ export class Rooms {
   private compact(room: Room): void {
     if (room.uncommitted > 0) this.flush()
     try {
-      this.log.compact(room.name, room.state(), room.lastSeq)
+      const snapshot = room.compacted((reason) =>
+        log('error', 'erased content kept: the state does not load', { room: room.name, reason }),
+      )
+      this.log.compact(room.name, snapshot, room.lastSeq)
       room.logCount = 0
       room.logBytes = 0
       room.unfolded = 0
@@ -248,6 +251,9 @@ export class Rooms {
     room.idleTimer = null
     if (room.members.size > 0) return
     if (room.uncommitted > 0) this.flush()
+    // Compacted as it leaves memory if something was erased in it, so that the erased content
+    // leaves the stored document once the session is over, not only after thousands more edits.
+    if (room.erased) this.compact(room)
     this.loaded.delete(room.name)
     this.metrics.roomsLoaded = this.loaded.size
     // A burst of rooms came and went (a morning's documents, a reconnect storm): once none is
