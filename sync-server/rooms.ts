@@ -234,8 +234,10 @@ export class Rooms {
   private compact(room: Room): void {
     if (room.uncommitted > 0) this.flush()
     try {
-      const snapshot = room.compacted((reason) =>
-        log('error', 'erased content kept: the state does not load', { room: room.name, reason }),
+      const snapshot = room.compacted(() =>
+        log('error', 'erased content kept: the state does not load into a document', {
+          room: room.name,
+        }),
       )
       this.log.compact(room.name, snapshot, room.lastSeq)
       room.logCount = 0
