@@ -2,11 +2,12 @@ import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { SignJWT } from 'jose'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listMembers } from '../../src/model/workspace.ts'
 import { call, type Credentials, demoEnrol } from './api-client.ts'
-import { type Client, connect, RelayProcess, waitFor } from './harness.ts'
+import { type Client, RelayProcess, waitFor } from './harness.ts'
 import { awarenessBarrier, watchAuth } from './wire.ts'
+import { relayForSuite } from './suite.ts'
 
 // The relay's JSON API (sync-server/api.ts, enrolment.ts) against the real process. ACL_POLL_MS
 // is set far beyond the test's runtime: every change made through the API must reach open
@@ -37,13 +38,6 @@ const tableText = (relay: RelayProcess, table: string): string =>
     .join('\n')
 
 describe('relay API', () => {
-  let relay: RelayProcess
-  const clients: Client[] = []
-  const open = (room: string, token: string): Client => {
-    const c = connect(relay, room, token)
-    clients.push(c)
-    return c
-  }
   const synced = (...cs: Client[]): Promise<void> =>
     waitFor('clients synced', () => cs.every((c) => c.synced()))
   const text = (c: Client): string => c.doc.getText('t').toString()
@@ -53,13 +47,11 @@ describe('relay API', () => {
     expect(c.closes).toEqual([{ code, reason }])
     expect(c.provider.shouldConnect).toBe(false)
   }
-  const api = (route: string, opts: Parameters<typeof call>[2] = {}) => call(relay, route, opts)
+  const api = (route: string, opts: Parameters<typeof call>[2] = {}) =>
+    call(suite.relay, route, opts)
 
-  beforeAll(async () => {
-    relay = await RelayProcess.start({ DEMO_LOGIN: '1', ...NO_POLLING })
-  })
-  afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
-  afterAll(() => relay.stop())
+  const suite = relayForSuite({ DEMO_LOGIN: '1', ...NO_POLLING })
+  const { open } = suite
 
   describe('demo enrolment', () => {
     it('lists the demo partnership and enrols a device whose token opens a room with the stock client', async () => {
@@ -74,7 +66,7 @@ describe('relay API', () => {
       })
       expect(demo.body.agencies).toContainEqual(expect.objectContaining({ id: 'fundacja' }))
 
-      const creds = await demoEnrol(relay, 'anna')
+      const creds = await demoEnrol(suite.relay, 'anna')
       expect(creds).toEqual({
         workspaceId: 'demo',
         memberId: 'anna',
@@ -84,18 +76,18 @@ describe('relay API', () => {
         expiresAt: expect.any(Number),
       })
       expect(creds.expiresAt).toBeGreaterThan(Date.now())
-      expect(relay.store.device(creds.deviceId)).toMatchObject({
+      expect(suite.relay.store.device(creds.deviceId)).toMatchObject({
         memberId: 'anna',
         label: 'test device',
         revokedAt: null,
       })
 
       const anna = open('demo/api-demo', creds.token)
-      const marek = open('demo/api-demo', await relay.token('marek'))
+      const marek = open('demo/api-demo', await suite.relay.token('marek'))
       await synced(anna, marek)
       append(anna, 'z urządzenia demo')
       await waitFor('marek sees it', () => text(marek) === 'z urządzenia demo')
-      expect(relay.store.document('demo', 'api-demo')).toMatchObject({
+      expect(suite.relay.store.document('demo', 'api-demo')).toMatchObject({
         ownerAgencyId: 'mops',
         createdBy: 'anna',
       })
@@ -107,8 +99,8 @@ describe('relay API', () => {
     it('refuses a member the partnership does not have and one who was removed', async () => {
       const nobody = await api('/api/demo/enrol', { body: { memberId: 'nobody', label: 'x' } })
       expect(nobody).toMatchObject({ status: 404, body: { error: 'member not found' } })
-      relay.store.createMember('demo', 'demo-leaver', 'Odeszła', 'mops', 'field-worker')
-      relay.store.removeMember('demo', 'demo-leaver')
+      suite.relay.store.createMember('demo', 'demo-leaver', 'Odeszła', 'mops', 'field-worker')
+      suite.relay.store.removeMember('demo', 'demo-leaver')
       const removed = await api('/api/demo/enrol', {
         body: { memberId: 'demo-leaver', label: 'x' },
       })
@@ -118,29 +110,29 @@ describe('relay API', () => {
 
   describe('invitations', () => {
     it('only a coordinator invites, and only into their own agency', async () => {
-      const ewa = await relay.token('ewa')
-      const before = relay.store.listMembers('demo').length
+      const ewa = await suite.relay.token('ewa')
+      const before = suite.relay.store.listMembers('demo').length
       const byWorker = await api('/api/invitations', {
         token: ewa,
         body: { displayName: 'Ktoś', role: 'field-worker' },
       })
       expect(byWorker).toMatchObject({ status: 403, body: { error: 'only coordinators invite' } })
-      expect(relay.store.listMembers('demo')).toHaveLength(before)
+      expect(suite.relay.store.listMembers('demo')).toHaveLength(before)
 
-      const marek = await relay.token('marek')
+      const marek = await suite.relay.token('marek')
       const fresh = await api('/api/invitations', {
         token: marek,
         body: { displayName: 'Beata (asystentka rodziny)', role: 'family-assistant' },
       })
       // An unknown role is refused before anyone is created.
       expect(fresh).toMatchObject({ status: 400, body: { error: 'unknown role' } })
-      expect(relay.store.listMembers('demo')).toHaveLength(before)
+      expect(suite.relay.store.listMembers('demo')).toHaveLength(before)
       const noName = await api('/api/invitations', {
         token: marek,
         body: { role: 'field-worker' },
       })
       expect(noName).toMatchObject({ status: 400, body: { error: 'displayName is required' } })
-      expect(relay.store.listMembers('demo')).toHaveLength(before)
+      expect(suite.relay.store.listMembers('demo')).toHaveLength(before)
 
       const invited = await api('/api/invitations', {
         token: marek,
@@ -154,7 +146,7 @@ describe('relay API', () => {
       }
       expect(code).toMatch(/^[A-HJKMNP-Z2-9]{10}$/)
       expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now() + 6 * 86_400_000)
-      expect(relay.store.member('demo', memberId)).toMatchObject({
+      expect(suite.relay.store.member('demo', memberId)).toMatchObject({
         displayName: 'Beata (asystentka rodziny)',
         agencyId: 'mops',
         role: 'field-worker',
@@ -179,15 +171,17 @@ describe('relay API', () => {
       }
       // piotr coordinates fundacja: his new people join fundacja, whatever the body says.
       const byPiotr = await api('/api/invitations', {
-        token: await relay.token('piotr'),
+        token: await suite.relay.token('piotr'),
         body: { displayName: 'Nowa terapeutka', role: 'field-worker', agencyId: 'mops' },
       })
       expect(byPiotr.status).toBe(200)
-      expect(relay.store.member('demo', byPiotr.body.memberId as string)?.agencyId).toBe('fundacja')
+      expect(suite.relay.store.member('demo', byPiotr.body.memberId as string)?.agencyId).toBe(
+        'fundacja',
+      )
     })
 
     it('a code enrols exactly once, in any case, with spaces or dashes; unknown 404, expired 410', async () => {
-      const marek = await relay.token('marek')
+      const marek = await suite.relay.token('marek')
       const invite = async (displayName: string) =>
         (
           await api('/api/invitations', {
@@ -202,33 +196,33 @@ describe('relay API', () => {
       expect(first.status).toBe(200)
       const creds = first.body as unknown as Credentials
       expect(creds).toMatchObject({ workspaceId: 'demo', memberId })
-      expect(relay.store.device(creds.deviceId)).toMatchObject({
+      expect(suite.relay.store.device(creds.deviceId)).toMatchObject({
         memberId,
         label: 'telefon Celiny',
       })
       // Her token works on a socket: she writes into a new document of her agency.
       const celina = open('demo/api-celina', creds.token)
       await synced(celina)
-      expect(relay.store.document('demo', 'api-celina')?.ownerAgencyId).toBe('mops')
+      expect(suite.relay.store.document('demo', 'api-celina')?.ownerAgencyId).toBe('mops')
 
-      const devicesBefore = relay.store.listDevices('demo').length
+      const devicesBefore = suite.relay.store.listDevices('demo').length
       const again = await api('/api/enrol', { body: { code, label: 'drugi telefon' } })
       expect(again).toMatchObject({ status: 410, body: { error: 'invitation already used' } })
       const unknown = await api('/api/enrol', { body: { code: 'ABCDEFGHJK', label: 'x' } })
       expect(unknown).toMatchObject({ status: 404, body: { error: 'invitation not found' } })
 
       const late = await invite('Dorota')
-      relay
+      suite.relay
         .rawDb()
         .prepare('UPDATE invitations SET expires_at = ? WHERE member_id = ?')
         .run(new Date(Date.now() - 1000).toISOString(), late.memberId)
       const expired = await api('/api/enrol', { body: { code: late.code, label: 'x' } })
       expect(expired).toMatchObject({ status: 410, body: { error: 'invitation expired' } })
-      expect(relay.store.listDevices('demo')).toHaveLength(devicesBefore)
+      expect(suite.relay.store.listDevices('demo')).toHaveLength(devicesBefore)
     })
 
     it('only a hash of each code is stored: the plain code is nowhere in the SQLite file', async () => {
-      const marek = await relay.token('marek')
+      const marek = await suite.relay.token('marek')
       const codes: string[] = []
       for (const name of ['Ela', 'Franek']) {
         const r = await api('/api/invitations', {
@@ -237,14 +231,17 @@ describe('relay API', () => {
         })
         codes.push(r.body.code as string)
       }
-      relay.rawDb().pragma('wal_checkpoint(PASSIVE)')
-      const rows = tableText(relay, 'invitations')
-      const disk = sqliteBytes(relay)
+      suite.relay.rawDb().pragma('wal_checkpoint(PASSIVE)')
+      const rows = tableText(suite.relay, 'invitations')
+      const disk = sqliteBytes(suite.relay)
       for (const code of codes) {
         expect(rows).not.toContain(code)
         expect(disk.includes(code)).toBe(false)
         expect(
-          relay.rawDb().prepare('SELECT 1 FROM invitations WHERE code_hash = ?').get(sha256(code)),
+          suite.relay
+            .rawDb()
+            .prepare('SELECT 1 FROM invitations WHERE code_hash = ?')
+            .get(sha256(code)),
         ).toBeDefined()
       }
     })
@@ -252,7 +249,7 @@ describe('relay API', () => {
 
   describe('token refresh', () => {
     it('the device secret buys a new token; a wrong secret is 401, a revoked device 410', async () => {
-      const creds = await demoEnrol(relay, 'ewa')
+      const creds = await demoEnrol(suite.relay, 'ewa')
       const fresh = await api('/api/token', {
         body: { deviceId: creds.deviceId, deviceSecret: creds.deviceSecret },
       })
@@ -274,11 +271,11 @@ describe('relay API', () => {
       })
       expect(noDevice.status).toBe(401)
       // A device made without a secret (the admin CLI's kind) cannot buy tokens either.
-      await relay.token('ewa', { deviceId: 'ewa-cli' })
+      await suite.relay.token('ewa', { deviceId: 'ewa-cli' })
       const cli = await api('/api/token', { body: { deviceId: 'ewa-cli', deviceSecret: 'x' } })
       expect(cli.status).toBe(401)
 
-      relay.store.revokeDevice(creds.deviceId)
+      suite.relay.store.revokeDevice(creds.deviceId)
       const revoked = await api('/api/token', {
         body: { deviceId: creds.deviceId, deviceSecret: creds.deviceSecret },
       })
@@ -289,24 +286,24 @@ describe('relay API', () => {
     })
 
     it('only a hash of the device secret is stored', async () => {
-      const creds = await demoEnrol(relay, 'olga')
-      relay.rawDb().pragma('wal_checkpoint(PASSIVE)')
-      const row = relay
+      const creds = await demoEnrol(suite.relay, 'olga')
+      suite.relay.rawDb().pragma('wal_checkpoint(PASSIVE)')
+      const row = suite.relay
         .rawDb()
         .prepare('SELECT secret_hash AS h FROM device_secrets WHERE device_id = ?')
         .get(creds.deviceId) as { h: Buffer }
       expect(row.h.equals(sha256(creds.deviceSecret))).toBe(true)
-      expect(tableText(relay, 'device_secrets')).not.toContain(creds.deviceSecret)
-      expect(tableText(relay, 'devices')).not.toContain(creds.deviceSecret)
-      expect(sqliteBytes(relay).includes(creds.deviceSecret)).toBe(false)
+      expect(tableText(suite.relay, 'device_secrets')).not.toContain(creds.deviceSecret)
+      expect(tableText(suite.relay, 'devices')).not.toContain(creds.deviceSecret)
+      expect(sqliteBytes(suite.relay).includes(creds.deviceSecret)).toBe(false)
     })
   })
 
   describe('devices', () => {
     it("a coordinator lists and revokes their agency's devices, not another agency's", async () => {
-      const annaPhone = await demoEnrol(relay, 'anna')
-      const ewaPhone = await demoEnrol(relay, 'ewa')
-      const marek = await relay.token('marek', { deviceId: 'marek-desk' })
+      const annaPhone = await demoEnrol(suite.relay, 'anna')
+      const ewaPhone = await demoEnrol(suite.relay, 'ewa')
+      const marek = await suite.relay.token('marek', { deviceId: 'marek-desk' })
 
       const listed = await api('/api/devices', { token: marek })
       const ids = (listed.body.devices as { id: string; memberId: string }[]).map((d) => d.id)
@@ -315,7 +312,7 @@ describe('relay API', () => {
       expect(ids).not.toContain(ewaPhone.deviceId)
       const members = new Set(
         (listed.body.devices as { memberId: string }[]).map(
-          (d) => relay.store.member('demo', d.memberId)?.agencyId,
+          (d) => suite.relay.store.member('demo', d.memberId)?.agencyId,
         ),
       )
       expect([...members]).toEqual(['mops'])
@@ -329,15 +326,15 @@ describe('relay API', () => {
       await synced(ewaSocket)
       for (const [token, deviceId] of [
         [marek, ewaPhone.deviceId],
-        [await relay.token('piotr'), annaPhone.deviceId],
+        [await suite.relay.token('piotr'), annaPhone.deviceId],
         [annaPhone.token, 'marek-desk'],
         [marek, 'no-such-device'],
       ] as const) {
         const r = await api('/api/devices/revoke', { token, body: { deviceId } })
         expect(r).toMatchObject({ status: 403, body: { error: 'you may not revoke this device' } })
       }
-      expect(relay.store.device(ewaPhone.deviceId)?.revokedAt).toBeNull()
-      expect(relay.store.device('marek-desk')?.revokedAt).toBeNull()
+      expect(suite.relay.store.device(ewaPhone.deviceId)?.revokedAt).toBeNull()
+      expect(suite.relay.store.device('marek-desk')?.revokedAt).toBeNull()
 
       const annaSocket = open('demo/api-devices-mops', annaPhone.token)
       await synced(annaSocket)
@@ -357,8 +354,8 @@ describe('relay API', () => {
     })
 
     it('a member revokes their own device; its open socket closes with 4410 at once', async () => {
-      const lost = await demoEnrol(relay, 'tomasz')
-      const desk = await demoEnrol(relay, 'tomasz')
+      const lost = await demoEnrol(suite.relay, 'tomasz')
+      const desk = await demoEnrol(suite.relay, 'tomasz')
       const lostSocket = open('demo/api-own-device', lost.token)
       const deskSocket = open('demo/api-own-device', desk.token)
       await synced(lostSocket, deskSocket)
@@ -381,7 +378,7 @@ describe('relay API', () => {
 
   describe('members', () => {
     it("a coordinator removes a member of their agency: sockets close, tokens stop, not themselves or another agency's", async () => {
-      const marek = await relay.token('marek')
+      const marek = await suite.relay.token('marek')
       const invited = await api('/api/invitations', {
         token: marek,
         body: { displayName: 'Grzegorz', role: 'field-worker' },
@@ -392,22 +389,22 @@ describe('relay API', () => {
       ).body as unknown as Credentials
       const socket = open('demo/api-remove', leaver.token)
       const workspace = open('demo/workspace', leaver.token)
-      const anna = open('demo/api-remove', await relay.token('anna'))
+      const anna = open('demo/api-remove', await suite.relay.token('anna'))
       await synced(socket, workspace, anna)
 
       for (const [token, memberId, who] of [
         [marek, 'marek', 'himself'],
         [marek, 'ewa', 'another agency'],
         [marek, 'nobody', 'unknown'],
-        [await relay.token('anna'), leaverId, 'a field worker'],
-        [await relay.token('piotr'), leaverId, "another agency's coordinator"],
+        [await suite.relay.token('anna'), leaverId, 'a field worker'],
+        [await suite.relay.token('piotr'), leaverId, "another agency's coordinator"],
       ] as const) {
         const r = await api('/api/members/remove', { token, body: { memberId } })
         expect(r.status, who).toBe(403)
       }
-      expect(relay.store.member('demo', 'marek')?.removedAt).toBeNull()
-      expect(relay.store.member('demo', 'ewa')?.removedAt).toBeNull()
-      expect(relay.store.member('demo', leaverId)?.removedAt).toBeNull()
+      expect(suite.relay.store.member('demo', 'marek')?.removedAt).toBeNull()
+      expect(suite.relay.store.member('demo', 'ewa')?.removedAt).toBeNull()
+      expect(suite.relay.store.member('demo', leaverId)?.removedAt).toBeNull()
 
       const r = await api('/api/members/remove', { token: marek, body: { memberId: leaverId } })
       expect(r).toMatchObject({ status: 200, body: { removed: leaverId } })
@@ -427,7 +424,7 @@ describe('relay API', () => {
     })
 
     it('the directory in <workspace>/workspace gains an invited person and loses a removed one', async () => {
-      const reader = open('demo/workspace', await relay.token('ewa'))
+      const reader = open('demo/workspace', await suite.relay.token('ewa'))
       await synced(reader)
       const ids = () => listMembers(reader.doc).map((m) => m.id)
       await waitFor('directory published', () => ids().includes('anna'))
@@ -435,7 +432,7 @@ describe('relay API', () => {
         expect.arrayContaining(['anna', 'marek']),
       )
 
-      const marek = await relay.token('marek')
+      const marek = await suite.relay.token('marek')
       const invited = await api('/api/invitations', {
         token: marek,
         body: { displayName: 'Halina (asystentka)', role: 'field-worker' },
@@ -459,11 +456,11 @@ describe('relay API', () => {
     it('only non-observer members of the owning agency share; read and write take effect on sockets', async () => {
       const room = 'demo/api-share'
       const doc = 'api-share'
-      const annaToken = await relay.token('anna')
+      const annaToken = await suite.relay.token('anna')
       const anna = open(room, annaToken)
       await synced(anna)
       append(anna, 'plan rodziny; ')
-      relay.store.createMember('demo', 'mops-observer', 'Obserwator MOPS', 'mops', 'observer')
+      suite.relay.store.createMember('demo', 'mops-observer', 'Obserwator MOPS', 'mops', 'observer')
       const grant = (token: string, body: Record<string, unknown>) =>
         api('/api/grants', {
           token,
@@ -471,17 +468,17 @@ describe('relay API', () => {
         })
 
       for (const who of ['mops-observer', 'piotr', 'ewa', 'zofia']) {
-        const r = await grant(await relay.token(who), { level: 'write' })
+        const r = await grant(await suite.relay.token(who), { level: 'write' })
         expect(r, who).toMatchObject({
           status: 403,
           body: { error: 'only the owning agency shares this document' },
         })
       }
-      const ewaToken = await relay.token('ewa')
+      const ewaToken = await suite.relay.token('ewa')
       expect(
         (await api('/api/grants/list', { token: ewaToken, body: { documentId: doc } })).status,
       ).toBe(403)
-      expect(relay.store.grants('demo', doc)).toEqual([])
+      expect(suite.relay.store.grants('demo', doc)).toEqual([])
 
       const read = await grant(annaToken, { level: 'read' })
       expect(read).toMatchObject({
@@ -501,11 +498,11 @@ describe('relay API', () => {
       expect(text(anna)).not.toContain('ewa nie może pisać')
 
       // A coordinator of the owning agency raises it to write: her next socket writes.
-      const write = await grant(await relay.token('marek'), { level: 'write' })
+      const write = await grant(await suite.relay.token('marek'), { level: 'write' })
       expect(write.body.grants).toEqual([
         { subjectKind: 'agency', subjectId: 'fundacja', level: 'write' },
       ])
-      const piotr = open(room, await relay.token('piotr'))
+      const piotr = open(room, await suite.relay.token('piotr'))
       await synced(piotr)
       append(piotr, 'fundacja dopisuje; ')
       await waitFor('anna sees fundacja', () => text(anna).includes('fundacja dopisuje'))
@@ -513,7 +510,7 @@ describe('relay API', () => {
       // Readers of the document see who it is shared with; others are refused.
       for (const who of ['anna', 'ewa', 'piotr', 'marek', 'mops-observer']) {
         const r = await api('/api/grants/list', {
-          token: await relay.token(who),
+          token: await suite.relay.token(who),
           body: { documentId: doc },
         })
         expect(r, who).toMatchObject({
@@ -527,7 +524,7 @@ describe('relay API', () => {
       }
       for (const who of ['tomasz', 'olga', 'jan']) {
         const r = await api('/api/grants/list', {
-          token: await relay.token(who),
+          token: await suite.relay.token(who),
           body: { documentId: doc },
         })
         expect(r, who).toMatchObject({ status: 403, body: { error: 'no access to this document' } })
@@ -537,7 +534,7 @@ describe('relay API', () => {
         body: { documentId: 'never-opened' },
       })
       expect(unknownDoc.status).toBe(403)
-      expect(relay.store.document('demo', 'never-opened')).toBeUndefined()
+      expect(suite.relay.store.document('demo', 'never-opened')).toBeUndefined()
 
       // Revoking closes fundacja's open sockets to this room at once.
       const revoke = await api('/api/grants/revoke', {
@@ -553,7 +550,7 @@ describe('relay API', () => {
     })
 
     it('a grant to one member of another agency; bad grants are 400 and change nothing', async () => {
-      const annaToken = await relay.token('anna')
+      const annaToken = await suite.relay.token('anna')
       const anna = open('demo/api-share-member', annaToken)
       await synced(anna)
       const doc = 'api-share-member'
@@ -562,7 +559,7 @@ describe('relay API', () => {
         body: { documentId: doc, subjectKind: 'member', subjectId: 'olga', level: 'read' },
       })
       expect(r.status).toBe(200)
-      const olga = open('demo/api-share-member', await relay.token('olga'))
+      const olga = open('demo/api-share-member', await suite.relay.token('olga'))
       const denied = watchAuth(olga)
       await synced(olga)
       await waitFor('olga told read-only', () => denied.length > 0)
@@ -593,16 +590,16 @@ describe('relay API', () => {
         expect(res.status, JSON.stringify(body)).toBe(status)
         expect(res.body.error).toContain(error)
       }
-      expect(relay.store.grants('demo', doc)).toEqual([
+      expect(suite.relay.store.grants('demo', doc)).toEqual([
         { subjectKind: 'member', subjectId: 'olga', level: 'read' },
       ])
-      expect(relay.store.document('demo', 'not-yet')).toBeUndefined()
+      expect(suite.relay.store.document('demo', 'not-yet')).toBeUndefined()
     })
   })
 
   describe('bad input', () => {
     it('malformed, oversized, unknown and unauthenticated requests get a clear status; the relay keeps running', async () => {
-      const anna = await relay.token('anna')
+      const anna = await suite.relay.token('anna')
       for (const raw of ['not json', '{"code":', '[1,2]', '"text"', 'null']) {
         const r = await api('/api/enrol', { raw })
         expect(r, raw).toMatchObject({ status: 400, body: { error: 'body must be a JSON object' } })
@@ -617,7 +614,7 @@ describe('relay API', () => {
       const huge = JSON.stringify({ code: 'A'.repeat(17 * 1024), label: 'x' })
       expect((await api('/api/enrol', { raw: huge })).status).toBe(413)
       const hugeAuthed = await api('/api/invitations', {
-        token: await relay.token('marek'),
+        token: await suite.relay.token('marek'),
         raw: JSON.stringify({ displayName: 'x'.repeat(64 * 1024), role: 'field-worker' }),
       })
       expect(hugeAuthed).toMatchObject({ status: 413, body: { error: 'request body too large' } })
@@ -652,7 +649,7 @@ describe('relay API', () => {
         [{ auth: 'Bearer ' }, 'token missing'],
         [{ token: 'garbage' }, 'token malformed'],
         [{ token: forged }, 'token signature invalid'],
-        [{ token: await relay.token('marek', { ttlSeconds: -60 }) }, 'token expired'],
+        [{ token: await suite.relay.token('marek', { ttlSeconds: -60 }) }, 'token expired'],
       ]
       for (const [opts, error] of unauthenticated) {
         for (const route of ['/api/me', '/api/devices']) {
@@ -665,13 +662,15 @@ describe('relay API', () => {
         })
         expect(invite).toMatchObject({ status: 401, body: { error } })
       }
-      expect(relay.store.listMembers('demo').some((m) => m.displayName === 'Intruz')).toBe(false)
+      expect(suite.relay.store.listMembers('demo').some((m) => m.displayName === 'Intruz')).toBe(
+        false,
+      )
 
-      const health = await fetch(`${relay.http}/healthz`)
+      const health = await fetch(`${suite.relay.http}/healthz`)
       expect(health.status).toBe(200)
       expect(await health.json()).toMatchObject({ ok: true })
-      expect(relay.alive).toBe(true)
-      expect(relay.output).not.toMatch(/"level":"error"/)
+      expect(suite.relay.alive).toBe(true)
+      expect(suite.relay.output).not.toMatch(/"level":"error"/)
     })
   })
 })

@@ -3,7 +3,7 @@
  * a snapshot, unloads rooms nobody has open, and survives kill -9 right after a compaction.
  */
 import * as decoding from 'lib0/decoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MSG_SAVED } from '../../src/sync/protocol.ts'
 import {
@@ -16,7 +16,8 @@ import {
   type RawSocket,
   storedUpdate,
 } from './frames.ts'
-import { type Client, connect, RelayProcess, sleep, waitFor } from './harness.ts'
+import { type RelayProcess, sleep, waitFor } from './harness.ts'
+import { relayForSuite } from './suite.ts'
 
 const COMPACT_UPDATES = 20
 const TEXTS = ['minutes']
@@ -53,30 +54,17 @@ const confirmed = (raw: RawSocket): Map<number, number> => {
 }
 
 describe('relay: compaction, unloading, kill -9', () => {
-  let relay: RelayProcess
-  const clients: Client[] = []
-  const open = (room: string, token: string, doc?: Y.Doc): Client => {
-    const c = connect(relay, room, token, doc)
-    clients.push(c)
-    return c
-  }
-
-  beforeAll(async () => {
-    relay = await RelayProcess.start({
-      COMPACT_UPDATES: String(COMPACT_UPDATES),
-      IDLE_UNLOAD_MS: '200',
-      RATE_LIMIT_PER_SECOND: '100000',
-      RATE_LIMIT_BURST: '100000',
-    })
+  const suite = relayForSuite({
+    COMPACT_UPDATES: String(COMPACT_UPDATES),
+    IDLE_UNLOAD_MS: '200',
+    RATE_LIMIT_PER_SECOND: '100000',
+    RATE_LIMIT_BURST: '100000',
   })
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy())
-    await relay?.stop()
-  })
+  const { open } = suite
 
   it('after 200 edits the log holds fewer than COMPACT_UPDATES rows; a fresh client sees it all, also after the room unloaded', async () => {
     const room = 'demo/compacted-plan'
-    const tokens = await Promise.all([1, 2, 3].map(() => relay.token('anna')))
+    const tokens = await Promise.all([1, 2, 3].map(() => suite.relay.token('anna')))
     const writer = open(room, tokens[0]!)
     await waitFor('writer synced', () => writer.synced())
     const next = mulberry32(11)
@@ -90,11 +78,11 @@ describe('relay: compaction, unloading, kill -9', () => {
       if (i % 25 === 24) await sleep(5)
     }
     await waitFor('everything stored', () =>
-      sameAs(writer.doc)(loadedFrom(storedUpdate(relay, room))),
+      sameAs(writer.doc)(loadedFrom(storedUpdate(suite.relay, room))),
     )
-    expect((await metrics(relay)).get('mosty_updates_total')).toBeGreaterThanOrEqual(200)
+    expect((await metrics(suite.relay)).get('mosty_updates_total')).toBeGreaterThanOrEqual(200)
 
-    const { log, snapshot } = rowsOf(relay, room)
+    const { log, snapshot } = rowsOf(suite.relay, room)
     expect(snapshot).toBeDefined()
     expect(log.length).toBeLessThan(COMPACT_UPDATES)
     // What remains is exactly the tail after the snapshot: compaction deleted what it folded.
@@ -111,26 +99,26 @@ describe('relay: compaction, unloading, kill -9', () => {
     fresh.destroy()
     await eventually(
       'the room to unload',
-      async () => (await metrics(relay)).get('mosty_rooms_loaded') === 0,
+      async () => (await metrics(suite.relay)).get('mosty_rooms_loaded') === 0,
     )
 
     const reloaded = open(room, tokens[2]!)
     await waitFor('reloading client synced', () => reloaded.synced())
-    expect((await metrics(relay)).get('mosty_rooms_loaded')).toBeGreaterThanOrEqual(1)
+    expect((await metrics(suite.relay)).get('mosty_rooms_loaded')).toBeGreaterThanOrEqual(1)
     expect(content(reloaded.doc, TEXTS, MAPS)).toEqual(expected)
     expect(Y.encodeStateVector(reloaded.doc)).toEqual(expectedSv)
   })
 
   it('kill -9 right after a compaction loses nothing the relay confirmed', async () => {
     const room = 'demo/compacted-kill'
-    const writerToken = await relay.token('marek')
-    const observerToken = await relay.token('anna')
-    const freshToken = await relay.token('anna')
+    const writerToken = await suite.relay.token('marek')
+    const observerToken = await suite.relay.token('anna')
+    const freshToken = await suite.relay.token('anna')
     const writer = open(room, writerToken)
     await waitFor('writer synced', () => writer.synced())
     // A Mosty client asking to be told what is committed ([100]): after every commit in the
     // room the relay sends the state vector it has stored.
-    const observer = await openRaw(relay, room, observerToken)
+    const observer = await openRaw(suite.relay, room, observerToken)
     observer.ws.send(frame(MSG_SAVED))
 
     const minutes = writer.doc.getText('minutes')
@@ -141,14 +129,14 @@ describe('relay: compaction, unloading, kill -9', () => {
         await sleep(1)
       }
     })()
-    const before = rowsOf(relay, room).snapshot?.upto ?? 0
+    const before = rowsOf(suite.relay, room).snapshot?.upto ?? 0
     // Right after a compaction, with a few commits logged after the new snapshot, so both what
     // was folded and what was appended since must come back.
     await waitFor('a compaction and commits after it', () => {
-      const { log, snapshot } = rowsOf(relay, room)
+      const { log, snapshot } = rowsOf(suite.relay, room)
       return (snapshot?.upto ?? 0) > before && log.length >= 3
     })
-    await relay.kill9()
+    await suite.relay.kill9()
     typing = false
     await typist
     // Keep the writer's unconfirmed edits out of the relay until the check below.
@@ -156,7 +144,7 @@ describe('relay: compaction, unloading, kill -9', () => {
     const saved = confirmed(observer)
     expect(saved.get(writer.doc.clientID) ?? 0).toBeGreaterThan(0)
 
-    await relay.start()
+    await suite.relay.start()
     const fresh = open(room, freshToken)
     await waitFor('fresh client synced', () => fresh.synced())
     const stored = Y.decodeStateVector(Y.encodeStateVector(fresh.doc))
@@ -166,7 +154,7 @@ describe('relay: compaction, unloading, kill -9', () => {
     const survived = fresh.doc.getText('minutes').toString()
     expect(minutes.toString().startsWith(survived)).toBe(true)
     expect(survived.length).toBeGreaterThanOrEqual(saved.get(writer.doc.clientID)!)
-    const { log, snapshot } = rowsOf(relay, room)
+    const { log, snapshot } = rowsOf(suite.relay, room)
     expect(snapshot).toBeDefined()
     expect(log.length).toBeLessThan(COMPACT_UPDATES)
 

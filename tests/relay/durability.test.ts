@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { MSG_SYNC, SYNC_STEP2, SYNC_UPDATE } from '../../src/sync/protocol.ts'
 import { type Client, connect, RelayProcess, sleep, waitFor } from './harness.ts'
 import { covers, ownClock, storedDoc, updateRows, watchSaved } from './wire.ts'
+import { relayForSuite } from './suite.ts'
 
 /** Mirrors into `sent` every document update the provider puts on the wire. */
 const recordSent = (client: Client, sent: Y.Doc): void => {
@@ -30,24 +31,13 @@ const recordSent = (client: Client, sent: Y.Doc): void => {
 const text = (c: Client): string => c.doc.getText('t').toString()
 
 describe('relay: durability', () => {
-  let relay: RelayProcess
-  const clients: Client[] = []
-  const open = (room: string, token: string): Client => {
-    const c = connect(relay, room, token)
-    clients.push(c)
-    return c
-  }
-
-  beforeAll(async () => {
-    // Compact often, so that confirmations and kill -9 also cover the snapshot path.
-    relay = await RelayProcess.start({ COMPACT_UPDATES: '8' })
-  })
-  afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
-  afterAll(() => relay.stop())
+  // Compact often, so that confirmations and kill -9 also cover the snapshot path.
+  const suite = relayForSuite({ COMPACT_UPDATES: '8' })
+  const { open } = suite
 
   it('an update the relay confirmed as saved survives kill -9, and no confirmation runs ahead of what was sent and stored', async () => {
     const room = 'demo/durable-confirmed'
-    const writer = open(room, await relay.token('anna'))
+    const writer = open(room, await suite.relay.token('anna'))
     const sent = new Y.Doc()
     recordSent(writer, sent)
     const violations: string[] = []
@@ -56,7 +46,7 @@ describe('relay: durability', () => {
       const wire = Y.decodeStateVector(Y.encodeStateVector(sent))
       if (!covers(wire, sv)) violations.push(`confirmed ${[...sv]} but sent only ${[...wire]}`)
       // ... and what is already committed to SQLite at the moment the client hears of it.
-      const onDisk = Y.decodeStateVector(Y.encodeStateVector(storedDoc(relay, room)))
+      const onDisk = Y.decodeStateVector(Y.encodeStateVector(storedDoc(suite.relay, room)))
       if (!covers(onDisk, sv)) violations.push(`confirmed ${[...sv]} but stored ${[...onDisk]}`)
     })
     await waitFor('writer synced', () => writer.synced())
@@ -73,31 +63,33 @@ describe('relay: durability', () => {
       'relay to confirm every local change',
       () => (saved.latest().get(writer.doc.clientID) ?? 0) >= mine,
     )
-    await relay.kill9()
-    await relay.start()
+    await suite.relay.kill9()
+    await suite.relay.start()
 
     expect(violations).toEqual([])
     expect(saved.confirmed.length).toBeGreaterThan(1)
-    expect(relay.rawDb().prepare('SELECT 1 FROM snapshots WHERE room = ?').get(room)).toBeDefined()
+    expect(
+      suite.relay.rawDb().prepare('SELECT 1 FROM snapshots WHERE room = ?').get(room),
+    ).toBeDefined()
     // Confirmations only grow.
     saved.confirmed.reduce((prev, sv) => {
       expect(covers(sv, prev)).toBe(true)
       return sv
     })
-    const reader = open(room, await relay.token('marek'))
+    const reader = open(room, await suite.relay.token('marek'))
     await waitFor('fresh client synced', () => reader.synced())
     expect(text(reader)).toBe(expected)
   })
 
   it('edits made while the relay is down reach the relay and the other client once it is back, without any action by the user', async () => {
     const room = 'demo/durable-offline'
-    const a = open(room, await relay.token('anna'))
-    const b = open(room, await relay.token('marek'))
+    const a = open(room, await suite.relay.token('anna'))
+    const b = open(room, await suite.relay.token('marek'))
     await waitFor('both synced', () => a.synced() && b.synced())
     a.doc.getText('t').insert(0, 'Plan: ')
     await waitFor('b sees the plan', () => text(b) === 'Plan: ')
 
-    await relay.kill9()
+    await suite.relay.kill9()
     await waitFor(
       'both see the relay gone',
       () => !a.provider.wsconnected && !b.provider.wsconnected,
@@ -106,7 +98,7 @@ describe('relay: durability', () => {
     b.doc.getMap('status').set('state', 'active')
     b.doc.getText('t').insert(0, '[pilne] ')
 
-    await relay.start()
+    await suite.relay.start()
     await waitFor(
       'the two offline edits to converge',
       () =>
@@ -118,7 +110,7 @@ describe('relay: durability', () => {
     expect(text(a)).toBe('[pilne] Plan: wizyta domowa we wtorek')
 
     // The relay kept both: a client that was never offline with them gets everything.
-    const c = open(room, await relay.token('anna'))
+    const c = open(room, await suite.relay.token('anna'))
     await waitFor('c synced', () => c.synced())
     await waitFor('c has both offline edits', () => text(c) === text(a))
     expect(c.doc.getMap('status').get('state')).toBe('active')

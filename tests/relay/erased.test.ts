@@ -5,7 +5,7 @@
  * holds the erased text, while every visible character and every state vector stays as it was.
  */
 import * as decoding from 'lib0/decoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MSG_SYNC, SYNC_STEP2 } from '../../src/sync/protocol.ts'
 import { hasDeletions, mergeDroppingErased } from '../../sync-server/room.ts'
@@ -18,7 +18,8 @@ import {
   step1Frame,
   storedUpdate,
 } from './frames.ts'
-import { type Client, connect, RelayProcess, waitFor } from './harness.ts'
+import { waitFor } from './harness.ts'
+import { relayForSuite } from './suite.ts'
 
 const COMPACT_UPDATES = 20
 const TEXTS = ['minutes']
@@ -55,52 +56,41 @@ const eraseSecret = (doc: Y.Doc): void => {
 }
 
 describe('relay: erased content leaves the stored document', () => {
-  let relay: RelayProcess
-  const clients: Client[] = []
-  const open = (room: string, token: string): Client => {
-    const c = connect(relay, room, token)
-    clients.push(c)
-    return c
-  }
-
-  beforeAll(async () => {
-    relay = await RelayProcess.start({
-      COMPACT_UPDATES: String(COMPACT_UPDATES),
-      IDLE_UNLOAD_MS: '200',
-    })
+  const suite = relayForSuite({
+    COMPACT_UPDATES: String(COMPACT_UPDATES),
+    IDLE_UNLOAD_MS: '200',
   })
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy())
-    await relay?.stop()
-  })
+  const { open } = suite
 
   it('once the room unloads, neither the stored state nor a new device sees what was erased', async () => {
     const room = 'demo/erased-on-unload'
-    const writer = open(room, await relay.token('anna'))
+    const writer = open(room, await suite.relay.token('anna'))
     await waitFor('writer synced', () => writer.synced())
     eraseSecret(writer.doc)
     const expected = content(writer.doc, TEXTS, MAPS)
     const expectedSv = Y.encodeStateVector(writer.doc)
-    await waitFor('everything stored', () => holds(storedUpdate(relay, room), 'zgoda na plan.'))
+    await waitFor('everything stored', () =>
+      holds(storedUpdate(suite.relay, room), 'zgoda na plan.'),
+    )
     // Before compaction the log still holds it: what this test is about.
-    expect(holds(storedUpdate(relay, room), SECRET)).toBe(true)
+    expect(holds(storedUpdate(suite.relay, room), SECRET)).toBe(true)
 
     writer.destroy()
     await eventually(
       'the room to unload',
-      async () => (await metrics(relay)).get('mosty_rooms_loaded') === 0,
+      async () => (await metrics(suite.relay)).get('mosty_rooms_loaded') === 0,
     )
-    const stored = storedUpdate(relay, room)
+    const stored = storedUpdate(suite.relay, room)
     expect(holds(stored, SECRET)).toBe(false)
     expect(content(loadedFrom(stored), TEXTS, MAPS)).toEqual(expected)
-    const rows = relay
+    const rows = suite.relay
       .rawDb()
       .prepare('SELECT count(*) AS n FROM updates WHERE room = ?')
       .get(room) as { n: number }
     expect(rows.n).toBe(0)
 
     // A new device asks for everything (sync step 1 with an empty state vector).
-    const raw = await openRaw(relay, room, await relay.token('marek'))
+    const raw = await openRaw(suite.relay, room, await suite.relay.token('marek'))
     raw.ws.send(step1Frame(Y.encodeStateVector(new Y.Doc())))
     await eventually('sync step 2', () => raw.received.some((m) => step2Of(m) !== null))
     const step2 = raw.received.map(step2Of).find((u) => u !== null)!
@@ -113,22 +103,27 @@ describe('relay: erased content leaves the stored document', () => {
 
   it('a room that stays open drops what was erased at its next compaction', async () => {
     const room = 'demo/erased-while-open'
-    const writer = open(room, await relay.token('anna'))
+    const writer = open(room, await suite.relay.token('anna'))
     await waitFor('writer synced', () => writer.synced())
     eraseSecret(writer.doc)
     const minutes = writer.doc.getText('minutes')
     for (let i = 0; i < 2 * COMPACT_UPDATES; i++) minutes.insert(minutes.length, ` ${i}`)
     await waitFor('compacted after the erasure', () => {
-      const snap = relay.rawDb().prepare('SELECT data FROM snapshots WHERE room = ?').get(room) as
-        { data: Buffer } | undefined
+      const snap = suite.relay
+        .rawDb()
+        .prepare('SELECT data FROM snapshots WHERE room = ?')
+        .get(room) as { data: Buffer } | undefined
       return snap !== undefined && snap.data.includes('zgoda na plan.')
     })
-    const snap = relay.rawDb().prepare('SELECT data FROM snapshots WHERE room = ?').get(room) as {
+    const snap = suite.relay
+      .rawDb()
+      .prepare('SELECT data FROM snapshots WHERE room = ?')
+      .get(room) as {
       data: Buffer
     }
     expect(snap.data.includes(SECRET)).toBe(false)
 
-    const fresh = open(room, await relay.token('marek'))
+    const fresh = open(room, await suite.relay.token('marek'))
     await waitFor('fresh client synced', () => fresh.synced())
     await waitFor('fresh client has every edit', () =>
       fresh.doc

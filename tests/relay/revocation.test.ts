@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type Client, connect, RelayProcess, waitFor } from './harness.ts'
+import { describe, expect, it } from 'vitest'
+import { type Client, waitFor } from './harness.ts'
 import {
   admin,
   awarenessBarrier,
@@ -9,6 +9,7 @@ import {
   watchAuth,
   watchSaved,
 } from './wire.ts'
+import { relayForSuite } from './suite.ts'
 
 const text = (c: Client): string => c.doc.getText('t').toString()
 
@@ -19,32 +20,25 @@ const syncsTo = async (from: Client, to: Client, s: string): Promise<void> => {
 }
 
 describe('relay: revocation of open connections', () => {
-  let relay: RelayProcess
-  const clients: Client[] = []
-  const open = (room: string, token: string): Client => {
-    const c = connect(relay, room, token)
-    clients.push(c)
-    return c
-  }
   const synced = (...cs: Client[]): Promise<void> =>
     waitFor('clients synced', () => cs.every((c) => c.synced()))
 
-  beforeAll(async () => {
-    relay = await RelayProcess.start()
-  })
-  afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
-  afterAll(() => relay.stop())
+  const suite = relayForSuite()
+  const { open } = suite
 
   it('revoking a device closes all its sockets with 4410; other devices and members in the room keep syncing', async () => {
-    const lost = await relay.token('anna', { deviceId: 'anna-lost-phone' })
+    const lost = await suite.relay.token('anna', { deviceId: 'anna-lost-phone' })
     const lostA = open('demo/rev-device-1', lost)
     const lostB = open('demo/rev-device-2', lost)
-    const laptop = open('demo/rev-device-1', await relay.token('anna', { deviceId: 'anna-laptop' }))
-    const marek = open('demo/rev-device-1', await relay.token('marek'))
+    const laptop = open(
+      'demo/rev-device-1',
+      await suite.relay.token('anna', { deviceId: 'anna-laptop' }),
+    )
+    const marek = open('demo/rev-device-1', await suite.relay.token('marek'))
     await synced(lostA, lostB, laptop, marek)
     await syncsTo(lostA, marek, 'przed utratą telefonu; ')
 
-    relay.store.revokeDevice('anna-lost-phone')
+    suite.relay.store.revokeDevice('anna-lost-phone')
     await waitFor('lost phone closed', () => lostA.closes.length > 0 && lostB.closes.length > 0)
     for (const c of [lostA, lostB]) {
       expect(c.closes).toEqual([{ code: 4410, reason: 'device revoked' }])
@@ -55,27 +49,27 @@ describe('relay: revocation of open connections', () => {
     await syncsTo(laptop, marek, 'anna z laptopa; ')
     expect(marek.closes).toEqual([])
     expect(laptop.closes).toEqual([])
-    const again = rawConnect(relay, 'demo/rev-device-1', lost, intruderFrames('again'))
+    const again = rawConnect(suite.relay, 'demo/rev-device-1', lost, intruderFrames('again'))
     expect(await again.closed).toEqual({ code: 4410, reason: 'device revoked' })
     expect(again.frames).toEqual([])
   })
 
   it("revoking an agency's grant closes that agency's sockets to that room with 4410, not to other rooms", async () => {
-    const annaToken = await relay.token('anna')
+    const annaToken = await suite.relay.token('anna')
     const anna1 = open('demo/rev-grant-1', annaToken)
     const anna2 = open('demo/rev-grant-2', annaToken)
     await synced(anna1, anna2)
     for (const doc of ['rev-grant-1', 'rev-grant-2']) {
-      relay.store.grant('demo', doc, 'agency', 'fundacja', 'write')
+      suite.relay.store.grant('demo', doc, 'agency', 'fundacja', 'write')
     }
-    const ewaToken = await relay.token('ewa')
+    const ewaToken = await suite.relay.token('ewa')
     const ewa1 = open('demo/rev-grant-1', ewaToken)
     const ewa2 = open('demo/rev-grant-2', ewaToken)
-    const piotr1 = open('demo/rev-grant-1', await relay.token('piotr'))
+    const piotr1 = open('demo/rev-grant-1', await suite.relay.token('piotr'))
     await synced(ewa1, ewa2, piotr1)
     await syncsTo(ewa1, anna1, 'fundacja przyjmuje; ')
 
-    relay.store.revokeGrant('demo', 'rev-grant-1', 'agency', 'fundacja')
+    suite.relay.store.revokeGrant('demo', 'rev-grant-1', 'agency', 'fundacja')
     await waitFor(
       'fundacja closed in room 1',
       () => ewa1.closes.length > 0 && piotr1.closes.length > 0,
@@ -91,16 +85,16 @@ describe('relay: revocation of open connections', () => {
   })
 
   it('downgrading a grant from write to read makes the open connection read-only; upgrading it again delivers what was held back', async () => {
-    const anna = open('demo/rev-downgrade', await relay.token('anna'))
+    const anna = open('demo/rev-downgrade', await suite.relay.token('anna'))
     await synced(anna)
-    relay.store.grant('demo', 'rev-downgrade', 'agency', 'fundacja', 'write')
-    const ewa = open('demo/rev-downgrade', await relay.token('ewa'))
+    suite.relay.store.grant('demo', 'rev-downgrade', 'agency', 'fundacja', 'write')
+    const ewa = open('demo/rev-downgrade', await suite.relay.token('ewa'))
     const denied = watchAuth(ewa)
     await synced(ewa)
     await syncsTo(ewa, anna, 'ewa pisze; ')
     expect(denied).toEqual([])
 
-    relay.store.grant('demo', 'rev-downgrade', 'agency', 'fundacja', 'read')
+    suite.relay.store.grant('demo', 'rev-downgrade', 'agency', 'fundacja', 'read')
     await waitFor('ewa told read-only', () => denied.length > 0)
     expect(denied[0]).toMatch(/^read-only/)
 
@@ -111,18 +105,18 @@ describe('relay: revocation of open connections', () => {
     await syncsTo(anna, ewa, 'anna dalej pisze; ')
     expect(ewa.closes).toEqual([])
 
-    relay.store.grant('demo', 'rev-downgrade', 'agency', 'fundacja', 'write')
+    suite.relay.store.grant('demo', 'rev-downgrade', 'agency', 'fundacja', 'write')
     await waitFor('held-back edit arrives', () => text(anna).includes('po odebraniu prawa zapisu'))
     await waitFor('converged', () => text(anna) === text(ewa))
   })
 
   it('removing a member closes their sockets with 4410', async () => {
-    relay.store.createMember('demo', 'odchodzaca', 'Odchodząca', 'mops', 'field-worker')
-    const leaver = open('demo/rev-member', await relay.token('odchodzaca'))
-    const anna = open('demo/rev-member', await relay.token('anna'))
-    const marek = open('demo/rev-member', await relay.token('marek'))
+    suite.relay.store.createMember('demo', 'odchodzaca', 'Odchodząca', 'mops', 'field-worker')
+    const leaver = open('demo/rev-member', await suite.relay.token('odchodzaca'))
+    const anna = open('demo/rev-member', await suite.relay.token('anna'))
+    const marek = open('demo/rev-member', await suite.relay.token('marek'))
     await synced(leaver, anna, marek)
-    relay.store.removeMember('demo', 'odchodzaca')
+    suite.relay.store.removeMember('demo', 'odchodzaca')
     await waitFor('leaver closed', () => leaver.closes.length > 0)
     expect(leaver.closes).toEqual([{ code: 4410, reason: 'member removed' }])
     await syncsTo(anna, marek, 'zespół pracuje dalej; ')
@@ -132,22 +126,11 @@ describe('relay: revocation of open connections', () => {
 })
 
 describe('relay: admin CLI against a running relay', () => {
-  let relay: RelayProcess
-  const clients: Client[] = []
-  const open = (room: string, token: string): Client => {
-    const c = connect(relay, room, token)
-    clients.push(c)
-    return c
-  }
-
-  beforeAll(async () => {
-    relay = await RelayProcess.start()
-  })
-  afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
-  afterAll(() => relay.stop())
+  const suite = relayForSuite()
+  const { open } = suite
 
   it('`admin.ts token` prints a token that connects and writes', async () => {
-    const out = await admin(relay, ['token', '--workspace', 'demo', '--member', 'anna'])
+    const out = await admin(suite.relay, ['token', '--workspace', 'demo', '--member', 'anna'])
     expect(out).toMatchObject({ code: 0, stderr: '' })
     const c = open('demo/cli-token', out.stdout.trim())
     const saved = watchSaved(c)
@@ -156,20 +139,20 @@ describe('relay: admin CLI against a running relay', () => {
     await waitFor('saved', () => (saved.latest().get(c.doc.clientID) ?? 0) >= ownClock(c.doc))
     expect(c.closes).toEqual([])
 
-    const list = await admin(relay, ['device-list', '--workspace', 'demo'])
+    const list = await admin(suite.relay, ['device-list', '--workspace', 'demo'])
     expect(list.code).toBe(0)
     expect(list.stdout).toMatch(/^cli-\S+\tanna\tcommand line\tactive$/m)
   })
 
   it('`admin.ts grant` and `device-revoke` take effect on open sockets', async () => {
-    const anna = open('demo/cli-grant', await relay.token('anna'))
+    const anna = open('demo/cli-grant', await suite.relay.token('anna'))
     await waitFor('anna synced', () => anna.synced())
-    const ewaToken = await relay.token('ewa', { deviceId: 'ewa-tablet' })
-    const refused = rawConnect(relay, 'demo/cli-grant', ewaToken)
+    const ewaToken = await suite.relay.token('ewa', { deviceId: 'ewa-tablet' })
+    const refused = rawConnect(suite.relay, 'demo/cli-grant', ewaToken)
     expect((await refused.closed).code).toBe(4403)
 
     const grant = (level: string): Promise<{ code: number }> =>
-      admin(relay, [
+      admin(suite.relay, [
         'grant',
         '--workspace',
         'demo',
@@ -192,7 +175,7 @@ describe('relay: admin CLI against a running relay', () => {
     await awarenessBarrier(ewa, anna, waitFor)
     expect(text(anna)).not.toContain('tylko do odczytu')
 
-    expect((await admin(relay, ['device-revoke', '--id', 'ewa-tablet'])).code).toBe(0)
+    expect((await admin(suite.relay, ['device-revoke', '--id', 'ewa-tablet'])).code).toBe(0)
     await waitFor('ewa closed', () => ewa.closes.length > 0)
     expect(ewa.closes).toEqual([{ code: 4410, reason: 'device revoked' }])
     expect(anna.closes).toEqual([])
@@ -209,7 +192,7 @@ describe('relay: admin CLI against a running relay', () => {
       ],
       [['device-revoke', '--bogus'], /--bogus/],
     ]
-    const results = await Promise.all(cases.map(([args]) => admin(relay, args)))
+    const results = await Promise.all(cases.map(([args]) => admin(suite.relay, args)))
     results.forEach((r, i) => {
       const [, message] = cases[i]!
       expect(r.code).not.toBe(0)
