@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import {
@@ -14,6 +15,7 @@ import {
   SYNC_UPDATE,
 } from '../src/sync/protocol.ts'
 import { type AwarenessEntry, decodeAwareness, encodeAwareness } from './awareness.ts'
+import { frameBinary } from './frame.ts'
 import type { Level } from './access-store.ts'
 import type { Author, Sender } from './history-coalesce.ts'
 import type { Metrics } from './metrics.ts'
@@ -84,6 +86,8 @@ export class Connection implements RoomMember {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The socket under `ws`, for frames built once for several members (sendFramed). */
+    private readonly socket: Duplex,
     readonly room: Room,
     public access: Level,
     private readonly rooms: Rooms,
@@ -119,16 +123,33 @@ export class Connection implements RoomMember {
   }
 
   send(msg: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return
+    if (!this.writable()) return
+    this.metrics.bytesOut += msg.length
+    this.ws.send(msg)
+  }
+
+  /**
+   * A message framed once for several members (frameBinary), written to the socket as it is.
+   * In order with ws's own writes: with compression off (relay.ts) and only bytes to send, ws
+   * writes every frame at once, in call order.
+   */
+  sendFramed(frame: Buffer, messageBytes: number): void {
+    if (!this.writable()) return
+    this.metrics.bytesOut += messageBytes
+    this.socket.write(frame)
+  }
+
+  /** Open and keeping up; a slow consumer is closed here, before its buffer grows further. */
+  private writable(): boolean {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       const ws = this.ws
       this.close(CLOSE.TRY_LATER, 'slow consumer: unsent buffer over limit')
       // The close frame queues behind the full buffer; free the memory instead of waiting.
       setTimeout(() => ws.terminate(), 1000).unref()
-      return
+      return false
     }
-    this.metrics.bytesOut += msg.length
-    this.ws.send(msg)
+    return true
   }
 
   close(code: number, reason: string): void {
@@ -242,7 +263,8 @@ export class Connection implements RoomMember {
             encoding.writeVarUint(e, SYNC_UPDATE)
             encoding.writeVarUint8Array(e, payload)
           })
-    for (const m of this.room.members) if (m !== this) m.send(forward)
+    const frame = frameBinary(forward)
+    for (const m of this.room.members) if (m !== this) m.sendFramed(frame, forward.length)
   }
 
   private handleAwareness(update: Uint8Array): void {
@@ -277,7 +299,8 @@ export class Connection implements RoomMember {
     const payload = accepted.length === entries.size ? update : encodeAwareness(accepted)
     const msg = message(MSG_AWARENESS, (e) => encoding.writeVarUint8Array(e, payload))
     // Echoed to the sender too: the stock client treats 30 s of silence as a dead socket.
-    for (const m of this.room.members) m.send(msg)
+    const frame = frameBinary(msg)
+    for (const m of this.room.members) m.sendFramed(frame, msg.length)
   }
 
   private depart(clientId: number, clock: number): void {

@@ -198,6 +198,7 @@ export class Relay {
       const { identity, documentId, access } = admission
       const conn = new Connection(
         ws,
+        socket,
         this.rooms.acquire(room),
         access,
         this.rooms,

@@ -5,6 +5,8 @@ import type { AwarenessEntry } from './awareness.ts'
 export interface RoomMember {
   readonly id: number
   send(message: Uint8Array): void
+  /** The same, framed once for several members (see frame.ts). */
+  sendFramed(frame: Buffer, messageBytes: number): void
   /**
    * After a commit: what this member is to be told is saved, taken now (the room's state and the
    * member's last save marker), sent once the commit is on disk; undefined if it asked nothing.

@@ -30,6 +30,7 @@ const member = (id: number) => {
     id,
     told,
     send: () => undefined,
+    sendFramed: () => undefined,
     mark: (n) => (marker = n),
     savedNow: () => {
       const at = marker
