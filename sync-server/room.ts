@@ -72,8 +72,9 @@ export const mergeDroppingErased = (updates: Uint8Array[]): Uint8Array => {
 const THROUGH_DOC_FROM = MERGE_FAN_IN
 
 /**
- * One document held in memory as binary Yjs updates, never as a Y.Doc: incoming updates are
- * appended to `tail` and folded into `base` only when someone needs the whole state.
+ * One document held in memory as binary Yjs updates, never as a Y.Doc kept alive: incoming
+ * updates are appended to `tail` and folded into `base` only when someone needs the whole state
+ * (through a throwaway Y.Doc for a long tail, see mergeDroppingErased).
  */
 export class Room {
   readonly members = new Set<RoomMember>()
