@@ -1,4 +1,3 @@
-import * as Y from 'yjs'
 import { bytes, type Db } from './db.ts'
 import {
   authorOf,
@@ -11,7 +10,7 @@ import {
 } from './history-chunks.ts'
 import { coalesce, type LoggedUpdate, type OpenEntry } from './history-coalesce.ts'
 import { upgradeHistory } from './history-upgrade.ts'
-import { mergeMany } from './room.ts'
+import { mergeSettingAside } from './room.ts'
 
 /** An admitted room open, for the access log: ids and the access given, never secrets. */
 export interface AccessOpen {
@@ -42,24 +41,11 @@ export interface HistoryPage {
   entries: HistoryEntry[]
 }
 
+const EMPTY = new Uint8Array([0, 0])
+
 /** Updates merged into one; one Yjs cannot merge (the room quarantined it) is left out. */
-const merged = (parts: Uint8Array[]): Uint8Array => {
-  if (parts.length === 1) return parts[0]!
-  try {
-    return mergeMany(parts)
-  } catch {
-    return parts.reduce(
-      (acc, u) => {
-        try {
-          return Y.mergeUpdates([acc, u])
-        } catch {
-          return acc
-        }
-      },
-      new Uint8Array([0, 0]),
-    )
-  }
-}
+const merged = (parts: Uint8Array[]): Uint8Array =>
+  parts.length === 1 ? parts[0]! : mergeSettingAside(EMPTY, parts, () => {})
 
 type LoggedRow = [number, Buffer, number, number, string | null, string | null, string | null]
 
@@ -261,7 +247,7 @@ export class HistoryLog {
 
   /** The same, over the history as it is (already folded). */
   private folded(room: string, upTo: number): Uint8Array {
-    const parts: Uint8Array[] = [new Uint8Array([0, 0])]
+    const parts: Uint8Array[] = []
     const rows = this.selectUpTo.all(room, locate(upTo).chunk) as [number, Buffer][]
     for (const [id, data] of rows) {
       decodeChunk(bytes(data)).forEach((e, i) => {

@@ -37,6 +37,31 @@ export const mergeMany = (updates: Uint8Array[]): Uint8Array => {
 }
 
 /**
+ * `first` and `rest` merged into one (mergeMany); should some of `rest` not merge, they are
+ * merged one by one onto `first`, and each that cannot is set aside through `onUnmergeable`:
+ * everything else is kept.
+ */
+export const mergeSettingAside = (
+  first: Uint8Array,
+  rest: readonly Uint8Array[],
+  onUnmergeable: (update: Uint8Array, reason: string) => void,
+): Uint8Array => {
+  try {
+    return mergeMany([first, ...rest])
+  } catch {
+    let acc = first
+    for (const u of rest) {
+      try {
+        acc = Y.mergeUpdates([acc, u])
+      } catch (err) {
+        onUnmergeable(u, err instanceof Error ? err.message : String(err))
+      }
+    }
+    return acc
+  }
+}
+
+/**
  * Whether a (version 1) update deletes anything. It ends with its delete set, whose last number is
  * the length of a deleted range (never 0) or, for an empty set, the count of its clients (0); a
  * number's last byte is 0 only for 0 itself.
@@ -127,22 +152,9 @@ export class Room {
   state(): Uint8Array {
     if (this.tail.length === 0) return this.base
     if (this.tail.length + 1 >= THROUGH_DOC_FROM && this.mergeThroughDoc()) return this.base
-    const updates = [this.base, ...this.tail]
+    const tail = this.tail
     this.tail = []
-    try {
-      this.base = mergeMany(updates)
-    } catch {
-      // Find the update(s) that cannot merge, set them aside, keep everything else.
-      let acc = updates[0] as Uint8Array
-      for (const u of updates.slice(1)) {
-        try {
-          acc = Y.mergeUpdates([acc, u])
-        } catch (err) {
-          this.onUnmergeable(u, err instanceof Error ? err.message : String(err))
-        }
-      }
-      this.base = acc
-    }
+    this.base = mergeSettingAside(this.base, tail, this.onUnmergeable)
     this.baseCollected = false
     return this.base
   }
