@@ -256,6 +256,8 @@ export class Connection implements RoomMember {
     // A read-only connection's writes are neither applied, forwarded nor stored.
     if (this.access !== 'write' || isEmptyUpdate(payload)) return
     this.rooms.accept(this.room, payload, this.sender)
+    // Alone in the room (a worker writing by herself): nobody to frame the update for.
+    if (this.room.members.size < 2) return
     const forward =
       sub === SYNC_UPDATE
         ? raw
