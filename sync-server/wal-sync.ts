@@ -12,11 +12,29 @@ import { log } from './log.ts'
 export class WalSync {
   private fd: number | null = null
   private ino = -1
+  /** Whether an fsync is under way: at most one is, so that saves are confirmed in order. */
+  private syncing = false
+  /** Commits made since the fsync under way started: the next one covers them all. */
+  private waiting: (() => void)[] = []
 
   constructor(private readonly walPath: string) {}
 
-  /** Calls `done` once everything committed so far is on disk; never, if the disk fails. */
+  /**
+   * Calls `done` once everything committed so far is on disk; never, if the disk fails. Callers
+   * are answered in the order they asked: fsyncs on the thread pool could return out of order,
+   * and a later commit's confirmation overtaken by an earlier one's would tell a device that
+   * less was saved than it had already heard.
+   */
   sync(done: () => void): void {
+    this.waiting.push(done)
+    if (!this.syncing) this.next()
+  }
+
+  private next(): void {
+    const batch = this.waiting
+    this.waiting = []
+    this.syncing = batch.length > 0
+    if (!this.syncing) return
     let fd: number
     try {
       fd = this.open()
@@ -24,15 +42,17 @@ export class WalSync {
       log('error', 'cannot open the WAL to sync it; saves stay unconfirmed', {
         error: (err as Error).message,
       })
+      this.next()
       return
     }
     fs.fsync(fd, (err) => {
+      // Unconfirmed saves stay pending on the devices, which send them again.
       if (err) {
-        // Unconfirmed saves stay pending on the devices, which send them again.
         log('error', 'fsync of the WAL failed; saves stay unconfirmed', { error: err.message })
-        return
+      } else {
+        for (const done of batch) done()
       }
-      done()
+      this.next()
     })
   }
 
@@ -44,7 +64,7 @@ export class WalSync {
   /**
    * The WAL as it is now. SQLite keeps one WAL file while the relay's connection is open, but a
    * file replaced behind our back (another process closing the database last) must not leave us
-   * syncing a deleted one: compare inodes, a stat per commit.
+   * syncing a deleted one: compare inodes, a stat per fsync.
    */
   private open(): number {
     const ino = fs.statSync(this.walPath).ino

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { openDb } from '../../sync-server/db.ts'
 import { Metrics } from '../../sync-server/metrics.ts'
@@ -102,6 +102,35 @@ describe('confirming saves after the fsync', () => {
     expect(ewa.told).toEqual(['saved 1', 'saved 2', 'since 2'])
     rooms.close()
     db.close()
+  })
+
+  it('WalSync answers in the order it was asked, however its fsyncs return', () => {
+    const dir = tempDir()
+    const db = openDb(dir, { syncFull: false })
+    db.exec('CREATE TABLE t (x)')
+    // The thread pool decides when each fsync returns: here the test does.
+    const pending: ((err: NodeJS.ErrnoException | null) => void)[] = []
+    const fsync = vi
+      .spyOn(fs, 'fsync')
+      .mockImplementation((_fd, cb: (err: NodeJS.ErrnoException | null) => void) => {
+        pending.push(cb)
+      })
+    try {
+      const wal = new WalSync(`${db.name}-wal`)
+      const told: string[] = []
+      for (const name of ['first', 'second', 'third']) {
+        db.prepare('INSERT INTO t VALUES (?)').run(name)
+        wal.sync(() => told.push(name))
+      }
+      // The last fsync to start returns first.
+      while (pending.length > 0) pending.pop()?.(null)
+      expect(told).toEqual(['first', 'second', 'third'])
+      expect(fsync.mock.calls.length).toBeLessThan(3)
+      wal.close()
+    } finally {
+      fsync.mockRestore()
+      db.close()
+    }
   })
 
   it('WalSync confirms after syncing the real WAL, and never when it cannot sync', async () => {
