@@ -89,6 +89,13 @@ export const mergeDroppingErased = (updates: Uint8Array[]): Uint8Array => {
   }
 }
 
+/** What a compaction starts from: the room's base and tail as they were. */
+export interface CompactionStart {
+  parts: Uint8Array[]
+  base: Uint8Array
+  tailLength: number
+}
+
 /**
  * From how many updates (base and tail) a room's state is built through a Y.Doc: below it,
  * merging the bytes costs less than building the document's structs (a few µs against ~0.4 ms
@@ -116,13 +123,13 @@ export class Room {
   unfolded: number
   logBytes: number
   lastSeq: number
+  /** Whether the log holds rows a compaction left behind (see Compaction); it compacts again. */
+  leftover: boolean
   idleTimer: NodeJS.Timeout | null = null
   /** Whether something was deleted since the last compaction (see compacted). */
   erased: boolean
   private base: Uint8Array
   private tail: Uint8Array[]
-  /** Whether the base went through a Y.Doc since (nothing erased left in it). */
-  private baseCollected = false
 
   constructor(
     readonly name: string,
@@ -131,6 +138,7 @@ export class Room {
       updates: Uint8Array[]
       lastSeq: number
       logBytes: number
+      leftover: boolean
     },
     private readonly onUnmergeable: (update: Uint8Array, reason: string) => void,
   ) {
@@ -141,6 +149,7 @@ export class Room {
     this.logBytes = stored.logBytes
     this.lastSeq = stored.lastSeq
     this.erased = stored.updates.some(hasDeletions)
+    this.leftover = stored.leftover
   }
 
   append(update: Uint8Array): void {
@@ -155,21 +164,25 @@ export class Room {
     const tail = this.tail
     this.tail = []
     this.base = mergeSettingAside(this.base, tail, this.onUnmergeable)
-    this.baseCollected = false
     return this.base
   }
 
+  /** The state as it is, as parts, for a compaction to start from (see Compaction). */
+  compactionStart(): CompactionStart {
+    return { parts: [this.base, ...this.tail], base: this.base, tailLength: this.tail.length }
+  }
+
   /**
-   * The whole state with erased content dropped (see mergeDroppingErased): what a compaction
-   * stores. Should the state not load into a Y.Doc, it is merged as bytes and kept whole.
+   * Takes a compaction's snapshot in place of the parts it was made from; updates appended since
+   * stay after it. Should the state have been merged meanwhile, the parts can no longer be told
+   * apart and the room keeps its state as it is (erased content too) until its next compaction.
+   * `collected`: whether the snapshot went through a Y.Doc (erased content dropped).
    */
-  compacted(onError: () => void): Uint8Array {
-    if (!(this.tail.length === 0 && this.baseCollected) && !this.mergeThroughDoc()) {
-      onError()
-      this.state()
-    }
-    this.erased = false
-    return this.base
+  compactedTo(snapshot: Uint8Array, from: CompactionStart, collected: boolean): void {
+    if (this.base !== from.base) return
+    this.base = snapshot
+    this.tail = this.tail.slice(from.tailLength)
+    this.erased = !collected || this.tail.some(hasDeletions)
   }
 
   /** Base and tail through a Y.Doc into the base; false (nothing changed) if Yjs throws. */
@@ -180,7 +193,6 @@ export class Room {
       return false
     }
     this.tail = []
-    this.baseCollected = true
     return true
   }
 

@@ -7,6 +7,7 @@ import { isEmptyUpdate } from './update-check.ts'
 import { RELAY_SENDER, type Sender } from './history-coalesce.ts'
 import type { AccessOpen } from './history-log.ts'
 import type { Metrics } from './metrics.ts'
+import { Compaction } from './compaction.ts'
 import { Room } from './room.ts'
 import type { UpdateLog } from './update-log.ts'
 
@@ -39,6 +40,8 @@ export class Rooms {
   private readonly recentOpens = new Map<string, number>()
   /** Rooms with a compaction or a history fold to do; see choreSoon. */
   private readonly chores = new Set<Room>()
+  /** Compactions under way, at most one per room (unloaded rooms' too); see Compaction. */
+  private readonly compactions = new Map<Room, Compaction>()
   private timer: NodeJS.Timeout | null = null
   private unloadsSinceReclaim = 0
 
@@ -57,10 +60,7 @@ export class Rooms {
   acquire(name: string): Room {
     let room = this.loaded.get(name)
     if (!room) {
-      room = new Room(name, this.log.load(name), (update, reason) => {
-        this.log.quarantine(name, update, reason)
-        log('error', 'update quarantined', { room: name, bytes: update.length, reason })
-      })
+      room = new Room(name, this.log.load(name), this.quarantine(name))
       this.loaded.set(name, room)
       this.metrics.roomsLoaded = this.loaded.size
       // After the open: whoever opened it gets its state first.
@@ -71,6 +71,14 @@ export class Rooms {
       room.idleTimer = null
     }
     return room
+  }
+
+  /** Keeps an update of the room that Yjs cannot merge, so that nothing is lost silently. */
+  private quarantine(name: string): (update: Uint8Array, reason: string) => void {
+    return (update, reason) => {
+      this.log.quarantine(name, update, reason)
+      log('error', 'update quarantined', { room: name, bytes: update.length, reason })
+    }
   }
 
   /** Called when a connection leaves; the room unloads once idle. */
@@ -193,7 +201,11 @@ export class Rooms {
   }
 
   private needsCompaction(room: Room): boolean {
-    return room.logCount >= this.opts.compactUpdates || room.logBytes >= this.opts.compactBytes
+    return (
+      room.leftover ||
+      room.logCount >= this.opts.compactUpdates ||
+      room.logBytes >= this.opts.compactBytes
+    )
   }
 
   private hasChores(room: Room): boolean {
@@ -201,9 +213,10 @@ export class Rooms {
   }
 
   /**
-   * After a commit, what a room's log needs (compaction, or its history folded) is done one room
-   * per turn of the event loop, so that messages arriving meanwhile get through in between:
-   * twenty busy rooms compacted in one go stalled every room for over 100 ms.
+   * After a commit, what a room's log needs (compaction, or its history folded) is done in short
+   * steps, one per turn of the event loop, the rooms taking turns, so that messages arriving
+   * meanwhile get through in between: twenty busy rooms compacted in one go stalled every room
+   * for over 100 ms (see Compaction).
    */
   private choreSoon(room: Room): void {
     if (this.chores.size === 0) setImmediate(() => this.choreNext())
@@ -214,7 +227,11 @@ export class Rooms {
     const [room] = this.chores
     if (!room) return
     this.chores.delete(room)
-    if (this.loaded.get(room.name) === room) {
+    const compaction = this.compactions.get(room)
+    if (compaction) {
+      if (compaction.step()) this.compactions.delete(room)
+      else this.chores.add(room)
+    } else if (this.loaded.get(room.name) === room) {
       if (this.needsCompaction(room)) this.compact(room)
       else if (room.unfolded >= FOLD_EVERY) this.fold(room)
     }
@@ -231,22 +248,12 @@ export class Rooms {
     }
   }
 
+  /** Starts compacting the room (its steps are chores); every accepted update is committed first. */
   private compact(room: Room): void {
+    if (this.compactions.has(room)) return
     if (room.uncommitted > 0) this.flush()
-    try {
-      const snapshot = room.compacted(() =>
-        log('error', 'erased content kept: the state does not load into a document', {
-          room: room.name,
-        }),
-      )
-      this.log.compact(room.name, snapshot, room.lastSeq)
-      room.logCount = 0
-      room.logBytes = 0
-      room.unfolded = 0
-    } catch (err) {
-      // The log stays as it is; compaction is retried after the next commit.
-      log('error', 'compaction failed', { room: room.name, error: (err as Error).message })
-    }
+    this.compactions.set(room, new Compaction(room, this.log, this.quarantine(room.name)))
+    this.choreSoon(room)
   }
 
   private unload(room: Room): void {
@@ -270,6 +277,12 @@ export class Rooms {
   close(): void {
     this.flush()
     this.chores.clear()
+    // Finished now rather than left for the next start: their rows would stay until then.
+    for (const compaction of this.compactions.values()) {
+      let done = false
+      while (!done) done = compaction.step(Infinity)
+    }
+    this.compactions.clear()
     if (this.timer) clearTimeout(this.timer)
     if (this.queue.length > 0) {
       log('error', 'updates left uncommitted at shutdown; their senders resend them', {

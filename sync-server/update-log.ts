@@ -7,6 +7,8 @@ export interface StoredRoom {
   updates: Uint8Array[]
   lastSeq: number
   logBytes: number
+  /** Whether rows at or below the snapshot are left (a compaction stopped before deleting them). */
+  leftover: boolean
 }
 
 export interface Commit {
@@ -26,6 +28,7 @@ export class UpdateLog {
   private readonly selectSnapshot
   private readonly selectUpdates
   private readonly upsertSnapshot
+  private readonly selectLeftover
   private readonly deleteUpTo
   private readonly insertQuarantine
   /** One transaction per group: one fsync however many updates arrived within the window. */
@@ -49,9 +52,16 @@ export class UpdateLog {
       .raw(true)
     this.upsertSnapshot = db.prepare(
       `INSERT INTO snapshots (room, data, upto_seq) VALUES (?, ?, ?)
-       ON CONFLICT (room) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq`,
+       ON CONFLICT (room) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq
+       WHERE excluded.upto_seq > snapshots.upto_seq`,
     )
-    this.deleteUpTo = db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?')
+    this.selectLeftover = db
+      .prepare('SELECT EXISTS (SELECT 1 FROM updates WHERE room = ? AND seq <= ?)')
+      .pluck()
+    this.deleteUpTo = db.prepare(
+      `DELETE FROM updates WHERE seq IN
+       (SELECT seq FROM updates WHERE room = ? AND seq <= ? ORDER BY seq LIMIT ?)`,
+    )
     this.insertQuarantine = db.prepare(
       'INSERT INTO quarantine (room, data, reason, at) VALUES (?, ?, ?, ?)',
     )
@@ -92,16 +102,26 @@ export class UpdateLog {
       updates,
       lastSeq: rows.at(-1)?.[0] ?? snap?.uptoSeq ?? 0,
       logBytes,
+      leftover: snap !== undefined && this.selectLeftover.get(room, snap.uptoSeq) === 1,
     }
   }
 
-  /** Replaces the log up to `uptoSeq` by `snapshot`, atomically, its rows kept in the history. */
-  compact(room: string, snapshot: Uint8Array, uptoSeq: number): void {
+  /**
+   * Stores `snapshot` as the room's state up to `uptoSeq`, the rows it replaces folded into the
+   * history first, in one transaction; the rows themselves go later (deleteCompacted), read no more.
+   * A snapshot older than the stored one is ignored: two compactions of a room (one still running
+   * for a room unloaded and opened again) may end in either order.
+   */
+  storeSnapshot(room: string, snapshot: Uint8Array, uptoSeq: number): void {
     this.db.transaction(() => {
       this.history.fold(room, uptoSeq)
       this.upsertSnapshot.run(room, snapshot, uptoSeq)
-      this.deleteUpTo.run(room, uptoSeq)
     })()
+  }
+
+  /** Deletes up to `limit` of the room's rows at or below `uptoSeq`; how many it deleted. */
+  deleteCompacted(room: string, uptoSeq: number, limit = Number.MAX_SAFE_INTEGER): number {
+    return this.deleteUpTo.run(room, uptoSeq, limit).changes
   }
 
   /** Keeps an update that could not be merged, so nothing is ever thrown away silently. */

@@ -164,7 +164,8 @@ describe('HistoryLog.fold over the live log', () => {
     const text = commitAll(log, 'demo/c', false)
     const stored = log.load('demo/c')
     const lastSeq = stored.lastSeq
-    log.compact('demo/c', Y.mergeUpdates(stored.updates), lastSeq)
+    log.storeSnapshot('demo/c', Y.mergeUpdates(stored.updates), lastSeq)
+    log.deleteCompacted('demo/c', lastSeq)
     expect(db.prepare('SELECT count(*) FROM updates WHERE room = ?').pluck().get('demo/c')).toBe(0)
     const page = log.history.page('demo/c', 100, 1 << 20)
     expect(page.entries.map((e) => e.memberId)).toEqual(['anna', null, 'ewa'])
