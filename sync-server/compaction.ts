@@ -3,24 +3,30 @@ import { log } from './log.ts'
 import { type CompactionStart, mergeSettingAside, type Room } from './room.ts'
 import type { UpdateLog } from './update-log.ts'
 
-/** How long one step of a compaction may hold the event loop, about. */
-const STEP_MS = 2
+/** How long one step of a compaction may apply parts; the transaction's cleanup comes on top. */
+const STEP_MS = 1
+/**
+ * Parts applied in one step at most: the transaction's cleanup at its end (merging structs,
+ * collecting what was deleted) grows with what it applied; with 2 ms of parts it took 3–8 ms more.
+ */
+const PARTS_PER_STEP = 100
 /** Log rows deleted per step once the snapshot is stored (~1 ms on this kind of disk). */
 const DELETE_ROWS_PER_STEP = 250
 
 /**
- * A room's log compacted into a snapshot in steps of a couple of milliseconds, each in its own
- * turn of the event loop, so that every room's messages get through in between. Done in one go,
- * 2,000 small updates took 15–60 ms (building the document, then deleting the rows): twenty rooms
- * reaching the limit together held every room's deliveries for about 400 ms.
+ * A room's log compacted into a snapshot in steps of a few milliseconds, each in its own turn of
+ * the event loop, so that every room's messages get through in between. Done in one go, 2,000 small
+ * updates took 15–60 ms (building the document, then deleting the rows): twenty rooms reaching the
+ * limit together held every room's deliveries for about 400 ms.
  *
  * Steps: the parts (the room's state when the compaction began, as base and tail) are applied to a
- * throwaway Y.Doc, a few at a time, so that erased content is dropped (see mergeDroppingErased);
- * the snapshot is stored with its history folded, in one transaction; the room takes it in place of
- * those parts, unless its state was merged meanwhile; then the rows it replaces are deleted a few
- * hundred at a time. Updates accepted meanwhile stay in the log after the snapshot. Stopped at any
- * point, the database is consistent: before the snapshot nothing changed, after it the rows left
- * at or below it are never read and go at the room's next compaction.
+ * throwaway Y.Doc, at most PARTS_PER_STEP at a time, so that erased content is dropped (see
+ * mergeDroppingErased); the snapshot is stored with its history folded, in one transaction; the
+ * room takes it in place of those parts, unless its state was merged meanwhile; then the rows it
+ * replaces are deleted a few hundred at a time. Updates accepted meanwhile stay in the log after
+ * the snapshot. Stopped at any point, the database is consistent: before the snapshot nothing
+ * changed, after it the rows left at or below it are never read and go when the room is next
+ * opened (Room.leftover).
  */
 export class Compaction {
   readonly uptoSeq: number
@@ -30,7 +36,8 @@ export class Compaction {
   private readonly from: CompactionStart
   private doc: Y.Doc | null = new Y.Doc()
   private applied = 0
-  private stored = false
+  /** Whether its snapshot was stored (false until then, and if storing it failed). */
+  stored = false
 
   constructor(
     private readonly room: Room,
@@ -71,7 +78,8 @@ export class Compaction {
     const { parts } = this.from
     try {
       Y.transact(doc, () => {
-        while (this.applied < parts.length) {
+        const last = Math.min(parts.length, this.applied + PARTS_PER_STEP)
+        while (this.applied < last) {
           Y.applyUpdate(doc, parts[this.applied++]!)
           if (performance.now() >= until) break
         }

@@ -229,8 +229,13 @@ export class Rooms {
     this.chores.delete(room)
     const compaction = this.compactions.get(room)
     if (compaction) {
-      if (compaction.step()) this.compactions.delete(room)
-      else this.chores.add(room)
+      if (!compaction.step()) this.chores.add(room)
+      else {
+        this.compactions.delete(room)
+        // What arrived meanwhile may be a compaction's worth already (a failed one waits for the
+        // next commit instead of retrying at once).
+        if (compaction.stored && this.hasChores(room)) this.choreSoon(room)
+      }
     } else if (this.loaded.get(room.name) === room) {
       if (this.needsCompaction(room)) this.compact(room)
       else if (room.unfolded >= FOLD_EVERY) this.fold(room)

@@ -172,4 +172,27 @@ describe('compaction in steps', () => {
     expect(rowSeqs(db)).toEqual([])
     expect(textOf(loadRoom(log).state())).toBe(t.note.toString())
   })
+
+  it("a compaction's worth that arrived while one ran is compacted next, without waiting for another commit", async () => {
+    const { db, log } = freshLog()
+    const rooms = new Rooms(log, new Metrics(), {
+      commitDelayMs: 60_000,
+      compactUpdates: 20,
+      compactBytes: 1 << 20,
+      idleUnloadMs: 60_000,
+    })
+    const room = rooms.acquire(ROOM)
+    const t = typist()
+    const write = (s: string) => {
+      t.type(s)
+      for (const u of t.updates.splice(0)) rooms.accept(room, u)
+      rooms.flush()
+    }
+    write('Asystent rodziny: dwie wizyty.')
+    await new Promise((resolve) => setImmediate(resolve)) // the compaction's first step
+    write(' Poradnia: diagnoza dziecka.')
+    await waitFor('the second batch compacted too', () => rowSeqs(db).length < 20)
+    expect(textOf(log.load(ROOM).snapshot!)).toBe(t.note.toString())
+    rooms.close()
+  })
 })
