@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { createRequire } from 'node:module'
 import type * as WorkerThreads from 'node:worker_threads'
 import { Worker } from 'node:worker_threads'
-import type { Db } from './db.ts'
+import { type Db, syncOwnCheckpoints } from './db.ts'
 import { log } from './log.ts'
 
 interface CheckpointerData {
@@ -79,6 +79,7 @@ export class Checkpoints {
       log('error', 'checkpoint thread failed; checkpoints return to commits', {
         error: err.message,
       })
+      syncOwnCheckpoints(db)
       db.pragma('wal_autocheckpoint = 1000')
     })
     this.worker.unref()

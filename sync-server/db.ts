@@ -60,16 +60,34 @@ CREATE INDEX IF NOT EXISTS access_log_document ON access_log (workspace_id, docu
 /** A row's blob as a plain Uint8Array (a view, no copy). */
 export const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
 
+/**
+ * How a connection syncs its own writes: FULL fsyncs the WAL inside every commit; NORMAL only
+ * around checkpoints and when the WAL starts over; OFF never (the relay fsyncs the WAL itself
+ * after each commit, off its thread: wal-sync.ts). Without a sync, a confirmed update survives
+ * kill -9, not power loss.
+ */
+export type Synchronous = 'FULL' | 'NORMAL' | 'OFF'
+
 /** Opens (creating if needed) the relay's one SQLite file in WAL mode. */
-export const openDb = (dataDir: string, { syncFull = true } = {}): Db => {
+export const openDb = (
+  dataDir: string,
+  { synchronous = 'FULL' }: { synchronous?: Synchronous } = {},
+): Db => {
   fs.mkdirSync(dataDir, { recursive: true })
   const db = new Database(path.join(dataDir, 'mosty.sqlite'))
   db.pragma('journal_mode = WAL')
-  // FULL fsyncs the WAL inside every commit; NORMAL leaves that to the relay (wal-sync.ts) or to
-  // nobody (a confirmed update then survives kill -9, not power loss).
-  db.pragma(`synchronous = ${syncFull ? 'FULL' : 'NORMAL'}`)
+  db.pragma(`synchronous = ${synchronous}`)
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
   return db
+}
+
+/**
+ * Before a connection checkpoints by itself (as the last one to close, or when the checkpoint
+ * thread is gone): a checkpoint must sync the WAL before copying it and the database after, or a
+ * power loss could leave the file corrupt. OFF would skip both; NORMAL does them.
+ */
+export const syncOwnCheckpoints = (db: Db): void => {
+  if (db.pragma('synchronous', { simple: true }) === 0) db.pragma('synchronous = NORMAL')
 }

@@ -7,7 +7,7 @@ import { AccessStore } from './access-store.ts'
 import { loadSigningKey } from './auth.ts'
 import type { RelayConfig } from './config.ts'
 import { Connection } from './connection.ts'
-import { type Db, openDb } from './db.ts'
+import { type Db, openDb, syncOwnCheckpoints } from './db.ts'
 import { Api } from './api.ts'
 import { publishDirectory } from './directory.ts'
 import { WORKSPACE_DOCUMENT } from './acl.ts'
@@ -18,7 +18,7 @@ import { Rooms } from './rooms.ts'
 import { serveStatic, SECURITY_HEADERS } from './static.ts'
 import { UpdateLog } from './update-log.ts'
 import { Checkpoints } from './checkpoints.ts'
-import { durability } from './wal-sync.ts'
+import { durability, SYNCHRONOUS } from './wal-sync.ts'
 import type { Identity } from './auth.ts'
 
 interface Session {
@@ -44,7 +44,7 @@ export class Relay {
   private dataVersion = 0
 
   constructor(private readonly config: RelayConfig) {
-    this.db = openDb(config.dataDir, { syncFull: config.sqliteSync === 'full' })
+    this.db = openDb(config.dataDir, { synchronous: SYNCHRONOUS[config.sqliteSync] })
     this.checkpoints = new Checkpoints(this.db)
     this.store = new AccessStore(this.db)
     this.key = loadSigningKey(this.db)
@@ -104,6 +104,7 @@ export class Relay {
     await closed
     clearTimeout(grace)
     await this.checkpoints.close()
+    syncOwnCheckpoints(this.db)
     this.db.close()
   }
 

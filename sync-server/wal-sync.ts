@@ -1,13 +1,16 @@
 import fs from 'node:fs'
+import type { Synchronous } from './db.ts'
 import { log } from './log.ts'
 
 /**
  * Makes committed transactions durable without stopping the relay. SQLite in WAL mode with
- * `synchronous=FULL` fsyncs the WAL inside every commit, on the event loop: on this kind of
- * virtual disk usually under 1 ms, but 3–35 ms about once a second, and every socket waits. With
- * `synchronous=NORMAL` a commit only writes the WAL (surviving a crash of the process, not of the
- * machine); fsyncing that file afterwards on libuv's thread pool gives the same guarantee as FULL
- * while the relay keeps forwarding. Saves are confirmed only once the fsync returns.
+ * `synchronous=FULL` fsyncs the WAL inside every commit, on the event loop: on this kind of virtual
+ * disk usually under 1 ms, but 3–35 ms about once a second, and every socket waits. With
+ * `synchronous=NORMAL` a commit only writes the WAL, but the commit that starts the WAL over after
+ * a checkpoint syncs it (every two seconds under the benchmark's load, up to a few ms). With `OFF`
+ * a commit never syncs (checkpoints, which must, run on their own connection: checkpoints.ts);
+ * fsyncing the WAL after each commit on libuv's thread pool gives the same guarantee as FULL while
+ * the relay keeps forwarding. Saves are confirmed only once the fsync returns.
  */
 export class WalSync {
   private fd: number | null = null
@@ -78,6 +81,13 @@ export class WalSync {
 
 /** How the relay makes a commit durable before confirming it (`SQLITE_SYNC`). */
 export type SqliteSync = 'background' | 'full' | 'normal'
+
+/** The relay's connection's own syncing for each (see WalSync). */
+export const SYNCHRONOUS: Record<SqliteSync, Synchronous> = {
+  background: 'OFF',
+  full: 'FULL',
+  normal: 'NORMAL',
+}
 
 /**
  * `background` (default): commits without fsync, then fsyncs the WAL off the event loop and

@@ -21,7 +21,7 @@ afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, fo
 const freshLog = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mosty-compaction-'))
   dirs.push(dir)
-  const db = openDb(dir, { syncFull: false })
+  const db = openDb(dir, { synchronous: 'NORMAL' })
   return { db, log: new UpdateLog(db, { historyWindowMs: 10_000 }) }
 }
 

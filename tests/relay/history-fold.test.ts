@@ -138,10 +138,10 @@ describe('HistoryLog.fold over the live log', () => {
       .entries.map((e) => [e.source, e.memberId, e.agencyId, e.updates, textOf(e.data)])
 
   it('gives the same entries folded after every commit or once, and the last one is the document', () => {
-    const each = new UpdateLog(openDb(tempDir(), { syncFull: false }), {
+    const each = new UpdateLog(openDb(tempDir(), { synchronous: 'NORMAL' }), {
       historyWindowMs: WINDOW,
     })
-    const once = new UpdateLog(openDb(tempDir(), { syncFull: false }), {
+    const once = new UpdateLog(openDb(tempDir(), { synchronous: 'NORMAL' }), {
       historyWindowMs: WINDOW,
     })
     const text = commitAll(each, 'demo/d', true)
@@ -159,7 +159,7 @@ describe('HistoryLog.fold over the live log', () => {
   })
 
   it('a compaction folds the rows it removes; the history keeps every version afterwards', () => {
-    const db = openDb(tempDir(), { syncFull: false })
+    const db = openDb(tempDir(), { synchronous: 'NORMAL' })
     const log = new UpdateLog(db, { historyWindowMs: WINDOW })
     const text = commitAll(log, 'demo/c', false)
     const stored = log.load('demo/c')
@@ -174,7 +174,9 @@ describe('HistoryLog.fold over the live log', () => {
   })
 
   it('an update Yjs cannot merge is left out when the history is read; the rest stays readable', () => {
-    const log = new UpdateLog(openDb(tempDir(), { syncFull: false }), { historyWindowMs: WINDOW })
+    const log = new UpdateLog(openDb(tempDir(), { synchronous: 'NORMAL' }), {
+      historyWindowMs: WINDOW,
+    })
     const t = typist()
     const broken = new Uint8Array([1, 1, 5, 0, 4, 1, 200])
     log.commit({
@@ -193,7 +195,9 @@ describe('HistoryLog.fold over the live log', () => {
   })
 
   it('a fold of more entries than a chunk holds keeps them in order across chunks', () => {
-    const log = new UpdateLog(openDb(tempDir(), { syncFull: false }), { historyWindowMs: WINDOW })
+    const log = new UpdateLog(openDb(tempDir(), { synchronous: 'NORMAL' }), {
+      historyWindowMs: WINDOW,
+    })
     const t = typist()
     // Two people typing at once: every keystroke is an entry of its own.
     const keys = t.type('ab'.repeat(2600))
@@ -246,7 +250,7 @@ describe('HistoryLog.fold over the live log', () => {
       .run(Y.mergeUpdates(before))
     old.close()
 
-    const log = new UpdateLog(openDb(dir, { syncFull: false }), { historyWindowMs: WINDOW })
+    const log = new UpdateLog(openDb(dir, { synchronous: 'NORMAL' }), { historyWindowMs: WINDOW })
     log.commit({
       updates: t.type(' ma').map((data) => ({ room: 'demo/m', data, sender: ewa })),
       at: 5,

@@ -3,12 +3,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { openDb } from '../../sync-server/db.ts'
+import { openDb, syncOwnCheckpoints } from '../../sync-server/db.ts'
 import { Metrics } from '../../sync-server/metrics.ts'
 import type { RoomMember } from '../../sync-server/room.ts'
 import { Rooms } from '../../sync-server/rooms.ts'
 import { UpdateLog } from '../../sync-server/update-log.ts'
-import { WalSync } from '../../sync-server/wal-sync.ts'
+import { SYNCHRONOUS, WalSync } from '../../sync-server/wal-sync.ts'
 
 // R7: a save is confirmed only once its commit is on disk. With SQLITE_SYNC=background the fsync
 // runs off the event loop; here it is held back by hand to see what is confirmed meanwhile.
@@ -48,7 +48,7 @@ const update = (text: string): Uint8Array => {
 }
 
 const setup = () => {
-  const db = openDb(tempDir(), { syncFull: false })
+  const db = openDb(tempDir(), { synchronous: 'NORMAL' })
   const held: (() => void)[] = []
   const rooms = new Rooms(
     new UpdateLog(db, { historyWindowMs: 10_000 }),
@@ -106,7 +106,7 @@ describe('confirming saves after the fsync', () => {
 
   it('WalSync answers in the order it was asked, however its fsyncs return', () => {
     const dir = tempDir()
-    const db = openDb(dir, { syncFull: false })
+    const db = openDb(dir, { synchronous: 'NORMAL' })
     db.exec('CREATE TABLE t (x)')
     // The thread pool decides when each fsync returns: here the test does.
     const pending: ((err: NodeJS.ErrnoException | null) => void)[] = []
@@ -135,7 +135,7 @@ describe('confirming saves after the fsync', () => {
 
   it('WalSync confirms after syncing the real WAL, and never when it cannot sync', async () => {
     const dir = tempDir()
-    const db = openDb(dir, { syncFull: false })
+    const db = openDb(dir, { synchronous: 'NORMAL' })
     db.exec('CREATE TABLE t (x)')
     db.prepare('INSERT INTO t VALUES (1)').run()
     const wal = new WalSync(`${db.name}-wal`)
@@ -148,5 +148,21 @@ describe('confirming saves after the fsync', () => {
     missing.sync(() => (confirmed = true))
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(confirmed).toBe(false)
+  })
+
+  it('the connection that never syncs its commits syncs the checkpoints it runs by itself', () => {
+    const never = openDb(tempDir(), { synchronous: SYNCHRONOUS.background })
+    expect(never.pragma('synchronous', { simple: true })).toBe(0)
+    never.exec('CREATE TABLE t (x)')
+    never.prepare('INSERT INTO t VALUES (1)').run()
+    // Closing as the last connection checkpoints: the WAL synced before it is copied, the
+    // database after.
+    syncOwnCheckpoints(never)
+    expect(never.pragma('synchronous', { simple: true })).toBe(1)
+    never.close()
+    const full = openDb(tempDir(), { synchronous: SYNCHRONOUS.full })
+    syncOwnCheckpoints(full)
+    expect(full.pragma('synchronous', { simple: true })).toBe(2)
+    full.close()
   })
 })
