@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { log } from './log.ts'
 import { type CompactionStart, mergeSettingAside, type Room } from './room.ts'
+import { FOLD_STEP_ROWS } from './history-log.ts'
 import type { UpdateLog } from './update-log.ts'
 
 /** How long one step of a compaction may apply parts; the transaction's cleanup comes on top. */
@@ -19,13 +20,14 @@ const DELETE_ROWS_PER_STEP = 250
  * updates took 15–60 ms (building the document, then deleting the rows): twenty rooms reaching the
  * limit together held every room's deliveries for about 400 ms.
  *
- * Steps: the parts (the room's state when the compaction began, as base and tail) are applied to a
- * throwaway Y.Doc, at most PARTS_PER_STEP at a time, so that erased content is dropped (see
- * mergeDroppingErased); the snapshot is stored with its history folded, in one transaction; the
- * room takes it in place of those parts, unless its state was merged meanwhile; then the rows it
- * replaces are deleted a few hundred at a time. Updates accepted meanwhile stay in the log after
- * the snapshot. Stopped at any point, the database is consistent: before the snapshot nothing
- * changed, after it the rows left at or below it are never read and go when the room is next
+ * Steps: the rows it replaces are folded into the history, FOLD_STEP_ROWS at a time; the parts (the
+ * room's state when the compaction began, as base and tail) are applied to a throwaway Y.Doc, at
+ * most PARTS_PER_STEP at a time, so that erased content is dropped (see mergeDroppingErased); the
+ * snapshot is stored (with whatever is left to fold, in one transaction); the room takes it in
+ * place of those parts, unless its state was merged meanwhile; then the rows it replaces are
+ * deleted a few hundred at a time. Updates accepted meanwhile stay in the log after the snapshot.
+ * Stopped at any point, the database is consistent: before the snapshot only the history grew (as
+ * any fold does), after it the rows left at or below it are never read and go when the room is next
  * opened (Room.leftover).
  */
 export class Compaction {
@@ -34,8 +36,10 @@ export class Compaction {
   readonly rows: number
   readonly bytes: number
   private readonly from: CompactionStart
-  private doc: Y.Doc | null = new Y.Doc()
+  private doc: Y.Doc | null = null
   private applied = 0
+  private foldDue = true
+  private snapshotDue = true
   /** Whether its snapshot was stored (false until then, and if storing it failed). */
   stored = false
 
@@ -52,10 +56,20 @@ export class Compaction {
 
   /** One step within about `budgetMs`; true once the compaction is over. */
   step(budgetMs = STEP_MS): boolean {
-    const until = performance.now() + budgetMs
-    if (this.doc) {
-      if (!this.apply(this.doc, until)) return false
-      this.store(this.encode())
+    if (this.foldDue) {
+      try {
+        this.foldDue = this.updateLog.history.fold(this.room.name, this.uptoSeq, FOLD_STEP_ROWS)
+      } catch (err) {
+        this.failed(err)
+        return true
+      }
+      return false
+    }
+    if (this.snapshotDue) {
+      const snapshot = this.merged(performance.now() + budgetMs)
+      if (!snapshot) return false
+      this.snapshotDue = false
+      this.store(snapshot.bytes, snapshot.collected)
       return false
     }
     if (!this.stored) return true
@@ -73,9 +87,16 @@ export class Compaction {
     }
   }
 
-  /** Applies parts until the time is up; true once all are in. */
-  private apply(doc: Y.Doc, until: number): boolean {
+  /**
+   * Applies parts until the time is up; the snapshot once all are in (null before). `collected`:
+   * whether it went through a Y.Doc (erased content dropped).
+   */
+  private merged(until: number): { bytes: Uint8Array; collected: boolean } | null {
     const { parts } = this.from
+    // A room opened with a long log has just built its state through a Y.Doc: that is it.
+    if (this.from.collected) return { bytes: this.from.base, collected: true }
+    const doc = (this.doc ??= new Y.Doc())
+    let over = false
     try {
       Y.transact(doc, () => {
         const last = Math.min(parts.length, this.applied + PARTS_PER_STEP)
@@ -84,38 +105,29 @@ export class Compaction {
           if (performance.now() >= until) break
         }
       })
+      if (this.applied < parts.length) return null
+      over = true
+      return { bytes: Y.encodeStateAsUpdate(doc), collected: true }
     } catch {
-      this.doc = null
-      doc.destroy()
+      over = true
       log('error', 'erased content kept: the state does not load into a document', {
         room: this.room.name,
       })
       const [first = new Uint8Array([0, 0]), ...rest] = parts
-      this.store(mergeSettingAside(first, rest, this.onUnmergeable), false)
-      return false
-    }
-    return this.applied >= parts.length
-  }
-
-  private encode(): Uint8Array {
-    const doc = this.doc!
-    this.doc = null
-    try {
-      return Y.encodeStateAsUpdate(doc)
+      return { bytes: mergeSettingAside(first, rest, this.onUnmergeable), collected: false }
     } finally {
-      doc.destroy()
+      if (over) {
+        this.doc = null
+        doc.destroy()
+      }
     }
   }
 
-  private store(snapshot: Uint8Array, collected = true): void {
+  private store(snapshot: Uint8Array, collected: boolean): void {
     try {
       this.updateLog.storeSnapshot(this.room.name, snapshot, this.uptoSeq)
     } catch (err) {
-      // The log stays as it is; the room is compacted again after its next commit.
-      log('error', 'compaction failed', {
-        room: this.room.name,
-        error: (err as Error).message,
-      })
+      this.failed(err)
       return
     }
     this.stored = true
@@ -123,5 +135,10 @@ export class Compaction {
     this.room.logBytes -= this.bytes
     this.room.leftover = false
     this.room.compactedTo(snapshot, this.from, collected)
+  }
+
+  /** The log stays as it is; the room is compacted again after its next commit. */
+  private failed(err: unknown): void {
+    log('error', 'compaction failed', { room: this.room.name, error: (err as Error).message })
   }
 }

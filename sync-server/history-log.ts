@@ -49,6 +49,9 @@ const merged = (parts: Uint8Array[]): Uint8Array =>
 
 type LoggedRow = [number, Buffer, number, number, string | null, string | null, string | null]
 
+/** Live-log rows one step of folding takes at most (~1 ms), so that a long log folds in steps. */
+export const FOLD_STEP_ROWS = 250
+
 /**
  * The relay's record of who changed what (table `history_chunks`, see history-chunks.ts) and who
  * opened which document (table `access_log`). Both are append-only: an entry is rewritten only
@@ -109,7 +112,7 @@ export class HistoryLog {
     this.selectUnfolded = db
       .prepare(
         `SELECT seq, data, at, connection, member_id, agency_id, device_id FROM updates
-         WHERE room = ? AND seq > ? AND seq <= ? ORDER BY seq`,
+         WHERE room = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?`,
       )
       .raw(true)
     this.upsertFolded = db.prepare(
@@ -129,16 +132,17 @@ export class HistoryLog {
   /**
    * Turns the room's live-log rows up to seq `upTo` (all of them without it) that are not yet in
    * its history into history entries: the open entry extended, the others in new chunks.
-   * Idempotent; one transaction.
+   * Idempotent; one transaction. At most `limit` rows at a time (the first of them); true if it
+   * took that many, so that more may be left.
    */
-  fold(room: string, upTo = Number.MAX_SAFE_INTEGER): void {
-    this.db.transaction(() => {
+  fold(room: string, upTo = Number.MAX_SAFE_INTEGER, limit = -1): boolean {
+    return this.db.transaction(() => {
       const folded = this.selectFolded.get(room) as
         { uptoSeq: number; openId: number | null; openConnection: number | null } | undefined
       const from = Math.max(folded?.uptoSeq ?? 0, this.foldedBelow)
-      const rows = this.selectUnfolded.all(room, from, upTo) as LoggedRow[]
+      const rows = this.selectUnfolded.all(room, from, upTo, limit) as LoggedRow[]
       const lastSeq = rows.at(-1)?.[0]
-      if (lastSeq === undefined) return
+      if (lastSeq === undefined) return false
       const updates: LoggedUpdate[] = rows.map(
         ([, data, at, connection, memberId, agencyId, deviceId]) => ({
           data: bytes(data),
@@ -179,6 +183,7 @@ export class HistoryLog {
         openId = entryId(id, chunk.length - 1)
       }
       this.upsertFolded.run(room, lastSeq, openId, writes.at(-1)?.sender.connection ?? null)
+      return rows.length === limit
     })()
   }
 

@@ -94,6 +94,8 @@ export interface CompactionStart {
   parts: Uint8Array[]
   base: Uint8Array
   tailLength: number
+  /** Whether the parts are one state that went through a Y.Doc already: it is the snapshot. */
+  collected: boolean
 }
 
 /**
@@ -123,6 +125,8 @@ export class Room {
   unfolded: number
   logBytes: number
   lastSeq: number
+  /** Whether the base went through a Y.Doc since it last changed (nothing erased is left in it). */
+  private baseCollected = false
   /** Whether the log holds rows a compaction left behind (see Compaction); it compacts again. */
   leftover: boolean
   idleTimer: NodeJS.Timeout | null = null
@@ -164,12 +168,18 @@ export class Room {
     const tail = this.tail
     this.tail = []
     this.base = mergeSettingAside(this.base, tail, this.onUnmergeable)
+    this.baseCollected = false
     return this.base
   }
 
   /** The state as it is, as parts, for a compaction to start from (see Compaction). */
   compactionStart(): CompactionStart {
-    return { parts: [this.base, ...this.tail], base: this.base, tailLength: this.tail.length }
+    return {
+      parts: [this.base, ...this.tail],
+      base: this.base,
+      tailLength: this.tail.length,
+      collected: this.tail.length === 0 && this.baseCollected,
+    }
   }
 
   /**
@@ -181,6 +191,7 @@ export class Room {
   compactedTo(snapshot: Uint8Array, from: CompactionStart, collected: boolean): void {
     if (this.base !== from.base) return
     this.base = snapshot
+    this.baseCollected = collected
     this.tail = this.tail.slice(from.tailLength)
     this.erased = !collected || this.tail.some(hasDeletions)
   }
@@ -192,6 +203,7 @@ export class Room {
     } catch {
       return false
     }
+    this.baseCollected = true
     this.tail = []
     return true
   }

@@ -5,7 +5,7 @@ import { log } from './log.ts'
 import { reclaimMemory } from './memory.ts'
 import { isEmptyUpdate } from './update-check.ts'
 import { RELAY_SENDER, type Sender } from './history-coalesce.ts'
-import type { AccessOpen } from './history-log.ts'
+import { type AccessOpen, FOLD_STEP_ROWS } from './history-log.ts'
 import type { Metrics } from './metrics.ts'
 import { Compaction } from './compaction.ts'
 import { Room } from './room.ts'
@@ -245,8 +245,9 @@ export class Rooms {
 
   private fold(room: Room): void {
     try {
-      this.log.history.fold(room.name)
-      room.unfolded = 0
+      // A long log (a room opened with one) folds in steps too.
+      if (this.log.history.fold(room.name, undefined, FOLD_STEP_ROWS)) this.choreSoon(room)
+      else room.unfolded = 0
     } catch (err) {
       // The rows stay in the live log; the next fold or the compaction takes them.
       log('error', 'history fold failed', { room: room.name, error: (err as Error).message })

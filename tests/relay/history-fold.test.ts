@@ -158,6 +158,21 @@ describe('HistoryLog.fold over the live log', () => {
     expect(textOf(each.history.stateUpTo('demo/d', page.entries.at(-1)!.id))).toBe(text)
   })
 
+  it('folded a few rows at a time, as a long log is, gives the same entries', () => {
+    const steps = new UpdateLog(openDb(tempDir(), { synchronous: 'NORMAL' }), {
+      historyWindowMs: WINDOW,
+    })
+    const once = new UpdateLog(openDb(tempDir(), { synchronous: 'NORMAL' }), {
+      historyWindowMs: WINDOW,
+    })
+    commitAll(steps, 'demo/s', false)
+    commitAll(once, 'demo/s', false)
+    let folds = 1
+    while (steps.history.fold('demo/s', undefined, 3)) folds++
+    expect(folds).toBeGreaterThan(4)
+    expect(entries(steps, 'demo/s')).toEqual(entries(once, 'demo/s'))
+  })
+
   it('a compaction folds the rows it removes; the history keeps every version afterwards', () => {
     const db = openDb(tempDir(), { synchronous: 'NORMAL' })
     const log = new UpdateLog(db, { historyWindowMs: WINDOW })
