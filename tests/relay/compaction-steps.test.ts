@@ -53,6 +53,14 @@ const commit = (log: UpdateLog, room: Room, updates: Uint8Array[]) => {
   room.lastSeq = seqs.at(-1) ?? room.lastSeq
 }
 
+/** The relay's rooms over the log; commits only when flushed by hand. */
+const roomsOver = (log: UpdateLog, compactUpdates: number) =>
+  new Rooms(log, new Metrics(), {
+    commitDelayMs: 60_000,
+    compactUpdates,
+    compactBytes: 1 << 20,
+    idleUnloadMs: 60_000,
+  })
 const loadRoom = (log: UpdateLog) => new Room(ROOM, log.load(ROOM), () => undefined)
 const textOf = (update: Uint8Array) => {
   const doc = new Y.Doc()
@@ -136,12 +144,7 @@ describe('compaction in steps', () => {
     expect(rowSeqs(db).length).toBeGreaterThan(0)
     expect(log.load(ROOM).leftover).toBe(true)
 
-    const rooms = new Rooms(log, new Metrics(), {
-      commitDelayMs: 10,
-      compactUpdates: 2000,
-      compactBytes: 1 << 20,
-      idleUnloadMs: 60_000,
-    })
+    const rooms = roomsOver(log, 2000)
     const room = rooms.acquire(ROOM)
     expect(textOf(room.state())).toBe(t.note.toString())
     await waitFor('the rows left behind deleted', () => rowSeqs(db).length === 0)
@@ -175,12 +178,7 @@ describe('compaction in steps', () => {
 
   it("a compaction's worth that arrived while one ran is compacted next, without waiting for another commit", async () => {
     const { db, log } = freshLog()
-    const rooms = new Rooms(log, new Metrics(), {
-      commitDelayMs: 60_000,
-      compactUpdates: 20,
-      compactBytes: 1 << 20,
-      idleUnloadMs: 60_000,
-    })
+    const rooms = roomsOver(log, 20)
     const room = rooms.acquire(ROOM)
     const t = typist()
     const write = (s: string) => {
