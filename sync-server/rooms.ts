@@ -40,6 +40,7 @@ export class Rooms {
   private readonly recentOpens = new Map<string, number>()
   /** Rooms with a compaction or a history fold to do; see choreSoon. */
   private readonly chores = new Set<Room>()
+  private choreScheduled = false
   /** Compactions under way, at most one per room (unloaded rooms' too); see Compaction. */
   private readonly compactions = new Map<Room, Compaction>()
   private timer: NodeJS.Timeout | null = null
@@ -219,8 +220,18 @@ export class Rooms {
    * for over 100 ms (see Compaction).
    */
   private choreSoon(room: Room): void {
-    if (this.chores.size === 0) setImmediate(() => this.choreNext())
     this.chores.add(room)
+    this.choreLater()
+  }
+
+  /** One step in the next turn, never two: a second chain of steps would halve the turns. */
+  private choreLater(): void {
+    if (this.choreScheduled || this.chores.size === 0) return
+    this.choreScheduled = true
+    setImmediate(() => {
+      this.choreScheduled = false
+      this.choreNext()
+    })
   }
 
   private choreNext(): void {
@@ -240,7 +251,7 @@ export class Rooms {
       if (this.needsCompaction(room)) this.compact(room)
       else if (room.unfolded >= FOLD_EVERY) this.fold(room)
     }
-    if (this.chores.size > 0) setImmediate(() => this.choreNext())
+    this.choreLater()
   }
 
   private fold(room: Room): void {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Compaction } from '../../sync-server/compaction.ts'
 import { openDb } from '../../sync-server/db.ts'
+import { FOLD_STEP_ROWS } from '../../sync-server/history-log.ts'
 import { RELAY_SENDER } from '../../sync-server/history-coalesce.ts'
 import { Metrics } from '../../sync-server/metrics.ts'
 import { Room } from '../../sync-server/room.ts'
@@ -191,6 +192,30 @@ describe('compaction in steps', () => {
     write(' Poradnia: diagnoza dziecka.')
     await waitFor('the second batch compacted too', () => rowSeqs(db).length < 20)
     expect(textOf(log.load(ROOM).snapshot!)).toBe(t.note.toString())
+    rooms.close()
+  })
+
+  it('a long log is folded one step per turn of the event loop, never two', async () => {
+    const { db, log } = freshLog()
+    const t = typist()
+    t.type('x'.repeat(4 * FOLD_STEP_ROWS))
+    log.appendBatch(t.updates.splice(0).map((data) => ({ room: ROOM, data })))
+    const rooms = roomsOver(log, 10_000)
+    const room = rooms.acquire(ROOM)
+    t.type('!')
+    for (const u of t.updates.splice(0)) rooms.accept(room, u)
+    rooms.flush() // a commit: the room's unfolded rows are now a chore
+    const folded = () =>
+      (db.prepare('SELECT upto_seq FROM history_folded WHERE room = ?').pluck().get(ROOM) as
+        number | undefined) ?? 0
+    const advances: number[] = []
+    for (let before = folded(); before < room.lastSeq;) {
+      await new Promise((resolve) => setImmediate(resolve))
+      advances.push(folded() - before)
+      before = folded()
+    }
+    expect(advances.filter((n) => n > 0).length).toBeGreaterThanOrEqual(4)
+    expect(Math.max(...advances)).toBeLessThanOrEqual(FOLD_STEP_ROWS)
     rooms.close()
   })
 })
