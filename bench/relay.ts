@@ -849,6 +849,13 @@ interface Check {
 const pairedMedian = (a: LoadResult, b: LoadResult, figure: (r: PhaseResult) => number): number =>
   median(a.rounds.flatMap((r, i) => (b.rounds[i] ? [figure(r) / figure(b.rounds[i])] : [])))
 
+/**
+ * A server's median round: unlike its best round, it does not favour a server whose rounds
+ * spread wide (more chances of one lucky round), nor suffer from a stall in up to three of seven.
+ */
+const medianRound = (a: LoadResult, figure: (r: PhaseResult) => number): number =>
+  median(a.rounds.map(figure))
+
 const checksFor = (
   load: LoadResult[],
   memory: MemoryResult[],
@@ -883,6 +890,13 @@ const checksFor = (
       {
         what: '  … median of paired rounds (info)',
         value: pairedMedian(mosty, reference, (r) => r.p99Ms),
+        target: '',
+        ok: null,
+        digits: 2,
+      },
+      {
+        what: '  … median round of each (info)',
+        value: medianRound(mosty, (r) => r.p99Ms) / medianRound(reference, (r) => r.p99Ms),
         target: '',
         ok: null,
         digits: 2,
