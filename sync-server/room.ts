@@ -130,7 +130,7 @@ export class Room {
   /** Whether the log holds rows a compaction left behind (see Compaction); it compacts again. */
   leftover: boolean
   idleTimer: NodeJS.Timeout | null = null
-  /** Whether something was deleted since the last compaction (see compacted). */
+  /** Whether something was deleted since the last compaction (see compactedTo). */
   erased: boolean
   private base: Uint8Array
   private tail: Uint8Array[]
