@@ -63,6 +63,14 @@ const roomsOver = (log: UpdateLog, compactUpdates: number) =>
     idleUnloadMs: 60_000,
   })
 const loadRoom = (log: UpdateLog) => new Room(ROOM, log.load(ROOM), () => undefined)
+/** A room with a note typed into it and committed, and a compaction of it just begun. */
+const compactionOf = (log: UpdateLog, text: string) => {
+  const t = typist()
+  t.type(text)
+  const room = loadRoom(log)
+  commit(log, room, t.updates.splice(0))
+  return { t, room, compaction: new Compaction(room, log, () => undefined) }
+}
 const textOf = (update: Uint8Array) => {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, update)
@@ -118,11 +126,7 @@ describe('compaction in steps', () => {
 
   it('a room whose state was merged meanwhile keeps it whole', () => {
     const { log } = freshLog()
-    const t = typist()
-    t.type('Kurator: wizyta co tydzień.')
-    const room = loadRoom(log)
-    commit(log, room, t.updates.splice(0))
-    const compaction = new Compaction(room, log, () => undefined)
+    const { t, room, compaction } = compactionOf(log, 'Kurator: wizyta co tydzień.')
     compaction.step(0)
     t.type(' Szkoła zgłasza nieobecności.')
     commit(log, room, t.updates.splice(0))
@@ -135,11 +139,7 @@ describe('compaction in steps', () => {
 
   it('stopped after storing its snapshot, the rows it replaced go when the room is next opened', async () => {
     const { db, log } = freshLog()
-    const t = typist()
-    t.type('Plan: terapia rodzinna, dwa razy w miesiącu.')
-    const first = loadRoom(log)
-    commit(log, first, t.updates.splice(0))
-    const compaction = new Compaction(first, log, () => undefined)
+    const { t, compaction } = compactionOf(log, 'Plan: terapia rodzinna, dwa razy w miesiącu.')
     while (snapshotUpto(db) === undefined) compaction.step(0)
     // The relay is killed here: the snapshot is stored, the rows it replaced are not deleted.
     expect(rowSeqs(db).length).toBeGreaterThan(0)
@@ -155,12 +155,8 @@ describe('compaction in steps', () => {
 
   it('two compactions of a room ending in either order keep the newer snapshot and every update', () => {
     const { db, log } = freshLog()
-    const t = typist()
-    t.type('Policja: procedura Niebieskiej Karty.')
-    const unloaded = loadRoom(log)
-    commit(log, unloaded, t.updates.splice(0))
     // One compaction is still running for the room as it was unloaded …
-    const older = new Compaction(unloaded, log, () => undefined)
+    const { t, compaction: older } = compactionOf(log, 'Policja: procedura Niebieskiej Karty.')
     older.step(0)
     // … when it is opened again, written to and compacted anew.
     const reopened = loadRoom(log)
