@@ -31,10 +31,10 @@ const DELETE_ROWS_PER_STEP = 250
  * opened (Room.leftover).
  */
 export class Compaction {
-  readonly uptoSeq: number
+  private readonly uptoSeq: number
   /** Log rows and bytes the snapshot replaces (the room's counts when it began). */
-  readonly rows: number
-  readonly bytes: number
+  private readonly rows: number
+  private readonly bytes: number
   private readonly from: CompactionStart
   private doc: Y.Doc | null = null
   private applied = 0
