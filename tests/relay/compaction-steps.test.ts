@@ -83,6 +83,35 @@ const snapshotUpto = (db: ReturnType<typeof openDb>) =>
   db.prepare('SELECT upto_seq FROM snapshots WHERE room = ?').pluck().get(ROOM) as
     number | undefined
 
+describe('a stored room read back', () => {
+  it("is its snapshot, the updates after it in commit order, and the seq of the last row (the snapshot's when none follow)", () => {
+    const { log } = freshLog()
+    const t = typist()
+    t.type('Ala')
+    const first = [...t.updates]
+    const room = loadRoom(log)
+    expect(room.lastSeq).toBe(0)
+    commit(log, room, first)
+    log.storeSnapshot(ROOM, Y.mergeUpdates(first), room.lastSeq)
+    log.deleteCompacted(ROOM, room.lastSeq)
+    const compacted = log.load(ROOM)
+    expect(compacted.updates).toEqual([])
+    expect(compacted.lastSeq).toBe(room.lastSeq)
+
+    t.type(' ma kota')
+    const after = t.updates.slice(first.length)
+    commit(log, room, after)
+    const stored = log.load(ROOM)
+    expect(stored.updates).toEqual(after)
+    expect(stored.lastSeq).toBe(room.lastSeq)
+    expect(stored.logBytes).toBe(after.reduce((n, u) => n + u.length, 0))
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, stored.snapshot!)
+    for (const u of stored.updates) Y.applyUpdate(doc, u)
+    expect(doc.getText('note').toString()).toBe('Ala ma kota')
+  })
+})
+
 describe('compaction in steps', () => {
   it('stores the room as it began, without the erased text; updates accepted meanwhile stay after it', () => {
     const { db, log } = freshLog()
