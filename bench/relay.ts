@@ -87,6 +87,7 @@ const SERVERS = new Set((process.env.BENCH_SERVERS ?? 'floor,reference,mosty').s
 const TARGETS = {
   cpuVsReference: 0.8,
   cpuVsFloor: 1.5,
+  p99VsReference: 1,
   deliveryRatio: 1,
   idleRssMiB: 100,
   loadMs: 50,
@@ -861,6 +862,43 @@ const pairedMedian = (a: LoadResult, b: LoadResult, figure: (r: PhaseResult) => 
 const bestRound = (a: LoadResult, figure: (r: PhaseResult) => number): number =>
   Math.min(...a.rounds.map(figure))
 
+/** A figure printed beside the checks, judged against nothing. */
+const info = (what: string, value: number, digits = 2): Check => ({
+  what,
+  value,
+  target: '',
+  ok: null,
+  digits,
+})
+
+/**
+ * Mosty's figure over the reference's on median rounds, judged against `limit`; the same rounds
+ * paired, and the best round of each, beside it.
+ */
+const versusReference = (
+  mosty: LoadResult,
+  reference: LoadResult,
+  what: string,
+  key: 'cpuUsPerDelivery' | 'p99Ms',
+  limit: number,
+): Check[] => [
+  {
+    what: `${what} mosty / reference`,
+    value: mosty[key] / reference[key],
+    target: `≤ ${limit}`,
+    ok: mosty[key] <= limit * reference[key],
+    digits: 2,
+  },
+  info(
+    '  … median of paired rounds (info)',
+    pairedMedian(mosty, reference, (r) => r[key]),
+  ),
+  info(
+    '  … best round of each (info)',
+    bestRound(mosty, (r) => r[key]) / bestRound(reference, (r) => r[key]),
+  ),
+]
+
 const checksFor = (
   load: LoadResult[],
   memory: MemoryResult[],
@@ -871,57 +909,15 @@ const checksFor = (
   const [floor, reference, mosty] = [by('floor'), by('reference'), by('mosty')]
   if (mosty && reference) {
     checks.push(
-      {
-        what: 'CPU/delivery mosty / reference',
-        value: mosty.cpuUsPerDelivery / reference.cpuUsPerDelivery,
-        target: `≤ ${TARGETS.cpuVsReference}`,
-        ok: mosty.cpuUsPerDelivery <= TARGETS.cpuVsReference * reference.cpuUsPerDelivery,
-        digits: 2,
-      },
-      {
-        what: '  … median of paired rounds (info)',
-        value: pairedMedian(mosty, reference, (r) => r.cpuUsPerDelivery),
-        target: '',
-        ok: null,
-        digits: 2,
-      },
-      {
-        what: '  … best round of each (info)',
-        value:
-          bestRound(mosty, (r) => r.cpuUsPerDelivery) /
-          bestRound(reference, (r) => r.cpuUsPerDelivery),
-        target: '',
-        ok: null,
-        digits: 2,
-      },
-      {
-        what: 'p99 mosty / reference',
-        value: mosty.p99Ms / reference.p99Ms,
-        target: '≤ 1',
-        ok: mosty.p99Ms <= reference.p99Ms,
-        digits: 2,
-      },
-      {
-        what: '  … median of paired rounds (info)',
-        value: pairedMedian(mosty, reference, (r) => r.p99Ms),
-        target: '',
-        ok: null,
-        digits: 2,
-      },
-      {
-        what: '  … best round of each (info)',
-        value: bestRound(mosty, (r) => r.p99Ms) / bestRound(reference, (r) => r.p99Ms),
-        target: '',
-        ok: null,
-        digits: 2,
-      },
-      {
-        what: 'p50 mosty / reference (info)',
-        value: mosty.p50Ms / reference.p50Ms,
-        target: '',
-        ok: null,
-        digits: 2,
-      },
+      ...versusReference(
+        mosty,
+        reference,
+        'CPU/delivery',
+        'cpuUsPerDelivery',
+        TARGETS.cpuVsReference,
+      ),
+      ...versusReference(mosty, reference, 'p99', 'p99Ms', TARGETS.p99VsReference),
+      info('p50 mosty / reference (info)', mosty.p50Ms / reference.p50Ms),
     )
   }
   if (mosty && floor) {
@@ -960,13 +956,7 @@ const checksFor = (
         ok: loadTime.openMs <= TARGETS.loadMs,
         digits: 1,
       },
-      {
-        what: '  … the same room compacted, ms',
-        value: loadTime.openCompactedMs,
-        target: '',
-        ok: null,
-        digits: 1,
-      },
+      info('  … the same room compacted, ms', loadTime.openCompactedMs, 1),
     )
   }
   return checks
