@@ -353,7 +353,7 @@ describe('relay API', () => {
       expect(ewaSocket.closes).toEqual([])
     })
 
-    it('a member revokes their own device; its open socket closes with 4410 at once', async () => {
+    it('R6: a member revokes their own device; its open socket closes with 4410 at once', async () => {
       const lost = await demoEnrol(suite.relay, 'tomasz')
       const desk = await demoEnrol(suite.relay, 'tomasz')
       const lostSocket = open('demo/api-own-device', lost.token)
@@ -377,7 +377,7 @@ describe('relay API', () => {
   })
 
   describe('members', () => {
-    it("a coordinator removes a member of their agency: sockets close, tokens stop, not themselves or another agency's", async () => {
+    it("R6: a coordinator removes a member of their agency: sockets close, tokens stop, not themselves or another agency's", async () => {
       const marek = await suite.relay.token('marek')
       const invited = await api('/api/invitations', {
         token: marek,
@@ -453,7 +453,7 @@ describe('relay API', () => {
   })
 
   describe('grants', () => {
-    it('only non-observer members of the owning agency share; read and write take effect on sockets', async () => {
+    it('R3, R6: only non-observer members of the owning agency share; read and write take effect on sockets', async () => {
       const room = 'demo/api-share'
       const doc = 'api-share'
       const annaToken = await suite.relay.token('anna')
@@ -549,7 +549,7 @@ describe('relay API', () => {
       expect(ewaAfter.status).toBe(403)
     })
 
-    it('a grant to one member of another agency; bad grants are 400 and change nothing', async () => {
+    it('R3: a grant to one member of another agency; bad grants are 400 and change nothing', async () => {
       const annaToken = await suite.relay.token('anna')
       const anna = open('demo/api-share-member', annaToken)
       await synced(anna)

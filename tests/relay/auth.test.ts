@@ -64,17 +64,17 @@ describe('relay: authentication and authorisation', () => {
   afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
   afterAll(() => relay.stop())
 
-  it('missing token: 4401 "token missing"', async () => {
+  it('R1: missing token: 4401 "token missing"', async () => {
     await expectRefused('demo/auth-missing', null, 4401, 'token missing')
     await expectRefused('demo/auth-missing', '', 4401, 'token missing')
   })
 
-  it('malformed token: 4401 "token malformed"', async () => {
+  it('R1: malformed token: 4401 "token malformed"', async () => {
     await expectRefused('demo/auth-malformed', 'not.a.jwt', 4401, 'token malformed')
     await expectRefused('demo/auth-malformed', 'garbage', 4401, 'token malformed')
   })
 
-  it('token signed with another key: 4401 "token signature invalid"', async () => {
+  it('R1: token signed with another key: 4401 "token signature invalid"', async () => {
     await relay.token('anna', { deviceId: 'dev-anna-forged' })
     const forged = await new SignJWT({ ws: 'demo', dev: 'dev-anna-forged' })
       .setProtectedHeader({ alg: 'HS256' })
@@ -86,12 +86,12 @@ describe('relay: authentication and authorisation', () => {
     await expectRefused('demo/auth-forged', forged, 4401, 'token signature invalid')
   })
 
-  it('expired token: 4401 "token expired"', async () => {
+  it('R1: expired token: 4401 "token expired"', async () => {
     const expired = await relay.token('anna', { ttlSeconds: -60 })
     await expectRefused('demo/auth-expired', expired, 4401, 'token expired')
   })
 
-  it('a token that expires while connected closes the socket with 4401 "token expired"', async () => {
+  it('R1: a token that expires while connected closes the socket with 4401 "token expired"', async () => {
     // Valid for at least one more second (exp is in whole seconds).
     const c = open('demo/auth-expiring', await relay.token('anna', { ttlSeconds: 2 }))
     await waitFor('synced', () => c.synced())
@@ -100,7 +100,7 @@ describe('relay: authentication and authorisation', () => {
     expect(c.provider.shouldConnect).toBe(false)
   })
 
-  it('a validly signed token for a device the relay never registered: 4401', async () => {
+  it('R1: a validly signed token for a device the relay never registered: 4401', async () => {
     const key = loadSigningKey(relay.rawDb())
     const unknown = await issueToken(key, {
       workspaceId: 'demo',
@@ -118,20 +118,20 @@ describe('relay: authentication and authorisation', () => {
     await expectRefused('demo/auth-unknown-device', borrowed, 4401, 'unknown device')
   })
 
-  it('revoked device: 4410 "device revoked"', async () => {
+  it('R1: revoked device: 4410 "device revoked"', async () => {
     const token = await relay.token('anna', { deviceId: 'dev-anna-lost-phone' })
     relay.store.revokeDevice('dev-anna-lost-phone')
     await expectRefused('demo/auth-revoked', token, 4410, 'device revoked')
   })
 
-  it('removed member: 4410 "member removed"', async () => {
+  it('R1: removed member: 4410 "member removed"', async () => {
     relay.store.createMember('demo', 'leaver', 'Former worker', 'mops', 'field-worker')
     const token = await relay.token('leaver')
     relay.store.removeMember('demo', 'leaver')
     await expectRefused('demo/auth-removed', token, 4410, 'member removed')
   })
 
-  it('a document first opened by anna is registered to her agency; tomasz of another agency without a grant gets 4403', async () => {
+  it('R3, R4: a document first opened by anna is registered to her agency; tomasz of another agency without a grant gets 4403', async () => {
     const anna = open('demo/case-kowalscy', await relay.token('anna'))
     await waitFor('anna synced', () => anna.synced())
     expect(relay.store.document('demo', 'case-kowalscy')).toMatchObject({
@@ -158,7 +158,7 @@ describe('relay: authentication and authorisation', () => {
     )
   })
 
-  it('a token for workspace demo on a room of another workspace: 4403', async () => {
+  it('R2: a token for workspace demo on a room of another workspace: 4403', async () => {
     relay.store.createWorkspace('inne', 'Inne partnerstwo')
     await expectRefused(
       'inne/case-1',
@@ -169,7 +169,7 @@ describe('relay: authentication and authorisation', () => {
     expect(relay.store.document('inne', 'case-1')).toBeUndefined()
   })
 
-  it('a room name that is not <workspace>/<document>: 4404', async () => {
+  it('R2: a room name that is not <workspace>/<document>: 4404', async () => {
     const token = await relay.token('anna')
     for (const room of [
       'demo',
@@ -183,7 +183,7 @@ describe('relay: authentication and authorisation', () => {
     expect(relay.store.document('demo', 'a')).toBeUndefined()
   })
 
-  it('an observer cannot create a document (4403), reads existing ones and the workspace read-only', async () => {
+  it('R3, R4: an observer cannot create a document (4403), reads existing ones and the workspace read-only', async () => {
     const jan = await relay.token('jan')
     await expectRefused('demo/observer-new', jan, 4403, 'no access to this document')
     expect(relay.store.document('demo', 'observer-new')).toBeUndefined()
@@ -206,7 +206,7 @@ describe('relay: authentication and authorisation', () => {
     expect(index.closes).toEqual([])
   })
 
-  it('an agency grant "read" makes a member read-only: the write is not applied, not forwarded, not stored, and the client is told', async () => {
+  it('R3, R5: an agency grant "read" makes a member read-only: the write is not applied, not forwarded, not stored, and the client is told', async () => {
     const room = 'demo/ref-read'
     const anna = open(room, await relay.token('anna'))
     await waitFor('anna synced', () => anna.synced())
@@ -236,7 +236,7 @@ describe('relay: authentication and authorisation', () => {
     expect(fresh.doc.getText('t').toString()).toBe('skierowanie do fundacji')
   })
 
-  it('a member grant "write" lets a member of another agency write', async () => {
+  it('R3: a member grant "write" lets a member of another agency write', async () => {
     const room = 'demo/ref-member-grant'
     const anna = open(room, await relay.token('anna'))
     await waitFor('anna synced', () => anna.synced())
@@ -260,7 +260,7 @@ describe('relay: authentication and authorisation', () => {
     await expectRefused(room, await relay.token('olga2'), 4403, 'no access to this document')
   })
 
-  it('nothing any refused client pushed was ever stored, even after the relay commits everything on shutdown', async () => {
+  it('R1, R5: nothing any refused client pushed was ever stored, even after the relay commits everything on shutdown', async () => {
     await relay.stop()
     expect(storedAnywhere(relay, MARKER)).toBe(false)
     await relay.start()

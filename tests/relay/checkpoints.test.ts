@@ -21,7 +21,7 @@ describe('relay: checkpoints', () => {
     await relay?.stop()
   })
 
-  it('what is committed reaches the database file while the relay runs', async () => {
+  it('R7: what is committed reaches the database file while the relay runs', async () => {
     const file = path.join(relay.dataDir, 'mosty.sqlite')
     const sizeBefore = fs.statSync(file).size
     client = connect(relay, 'demo/checkpointed', await relay.token('anna'))

@@ -84,7 +84,7 @@ const snapshotUpto = (db: ReturnType<typeof openDb>) =>
     number | undefined
 
 describe('a stored room read back', () => {
-  it("is its snapshot, the updates after it in commit order, and the seq of the last row (the snapshot's when none follow)", () => {
+  it("R12: is its snapshot, the updates after it in commit order, and the seq of the last row (the snapshot's when none follow)", () => {
     const { log } = freshLog()
     const t = typist()
     t.type('Ala')
@@ -113,7 +113,7 @@ describe('a stored room read back', () => {
 })
 
 describe('compaction in steps', () => {
-  it('stores the room as it began, without the erased text; updates accepted meanwhile stay after it', () => {
+  it('R12: stores the room as it began, without the erased text; updates accepted meanwhile stay after it', () => {
     const { db, log } = freshLog()
     const t = typist()
     t.type('Matka prosi o pomoc. ')
@@ -153,7 +153,7 @@ describe('compaction in steps', () => {
     expect(textOf(loadRoom(log).state())).toBe(t.note.toString())
   })
 
-  it('a room whose state was merged meanwhile keeps it whole', () => {
+  it('R12: a room whose state was merged meanwhile keeps it whole', () => {
     const { log } = freshLog()
     const { t, room, compaction } = compactionOf(log, 'Kurator: wizyta co tydzień.')
     compaction.step(0)
@@ -166,7 +166,7 @@ describe('compaction in steps', () => {
     expect(textOf(loadRoom(log).state())).toBe(t.note.toString())
   })
 
-  it('stopped after storing its snapshot, the rows it replaced go when the room is next opened', async () => {
+  it('R12: stopped after storing its snapshot, the rows it replaced go when the room is next opened', async () => {
     const { db, log } = freshLog()
     const { t, compaction } = compactionOf(log, 'Plan: terapia rodzinna, dwa razy w miesiącu.')
     while (snapshotUpto(db) === undefined) compaction.step(0)
@@ -182,7 +182,7 @@ describe('compaction in steps', () => {
     rooms.close()
   })
 
-  it('two compactions of a room ending in either order keep the newer snapshot and every update', () => {
+  it('R12: two compactions of a room ending in either order keep the newer snapshot and every update', () => {
     const { db, log } = freshLog()
     // One compaction is still running for the room as it was unloaded …
     const { t, compaction: older } = compactionOf(log, 'Policja: procedura Niebieskiej Karty.')
@@ -202,7 +202,7 @@ describe('compaction in steps', () => {
     expect(textOf(loadRoom(log).state())).toBe(t.note.toString())
   })
 
-  it("a compaction's worth that arrived while one ran is compacted next, without waiting for another commit", async () => {
+  it("R12: a compaction's worth that arrived while one ran is compacted next, without waiting for another commit", async () => {
     const { db, log } = freshLog()
     const rooms = roomsOver(log, 20)
     const room = rooms.acquire(ROOM)
@@ -220,7 +220,7 @@ describe('compaction in steps', () => {
     rooms.close()
   })
 
-  it('a long log is folded one step per turn of the event loop, never two', async () => {
+  it('R12: a long log is folded one step per turn of the event loop, never two', async () => {
     const { db, log } = freshLog()
     const t = typist()
     t.type('x'.repeat(4 * FOLD_STEP_ROWS))

@@ -62,7 +62,7 @@ describe('relay: compaction, unloading, kill -9', () => {
   })
   const { open } = suite
 
-  it('after 200 edits the log holds fewer than COMPACT_UPDATES rows; a fresh client sees it all, also after the room unloaded', async () => {
+  it('R12: after 200 edits the log holds fewer than COMPACT_UPDATES rows; a fresh client sees it all, also after the room unloaded', async () => {
     const room = 'demo/compacted-plan'
     const tokens = await Promise.all([1, 2, 3].map(() => suite.relay.token('anna')))
     const writer = open(room, tokens[0]!)
@@ -111,7 +111,7 @@ describe('relay: compaction, unloading, kill -9', () => {
     expect(Y.encodeStateVector(reloaded.doc)).toEqual(expectedSv)
   })
 
-  it('kill -9 right after a compaction loses nothing the relay confirmed', async () => {
+  it('R7, R12: kill -9 right after a compaction loses nothing the relay confirmed', async () => {
     const room = 'demo/compacted-kill'
     const writerToken = await suite.relay.token('marek')
     const observerToken = await suite.relay.token('anna')

@@ -12,7 +12,7 @@ describe('relay: convergence', () => {
     await relay.stop()
   })
 
-  it('two clients on one room converge; a third joining later receives the whole state', async () => {
+  it('R9: two clients on one room converge; a third joining later receives the whole state', async () => {
     const token = await relay.token('anna')
     const a = connect(relay, 'demo/plan-1', token)
     const b = connect(relay, 'demo/plan-1', await relay.token('marek'))

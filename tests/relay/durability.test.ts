@@ -35,7 +35,7 @@ describe('relay: durability', () => {
   const suite = relayForSuite({ COMPACT_UPDATES: '8' })
   const { open } = suite
 
-  it('an update the relay confirmed as saved survives kill -9, and no confirmation runs ahead of what was sent and stored', async () => {
+  it('R7, R8: an update the relay confirmed as saved survives kill -9, and no confirmation runs ahead of what was sent and stored', async () => {
     const room = 'demo/durable-confirmed'
     const writer = open(room, await suite.relay.token('anna'))
     const sent = new Y.Doc()
@@ -81,7 +81,7 @@ describe('relay: durability', () => {
     expect(text(reader)).toBe(expected)
   })
 
-  it('edits made while the relay is down reach the relay and the other client once it is back, without any action by the user', async () => {
+  it('R7: edits made while the relay is down reach the relay and the other client once it is back, without any action by the user', async () => {
     const room = 'demo/durable-offline'
     const a = open(room, await suite.relay.token('anna'))
     const b = open(room, await suite.relay.token('marek'))
@@ -128,7 +128,7 @@ describe('relay: SIGTERM drains', () => {
   afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
   afterAll(() => relay.stop())
 
-  it('updates accepted just before SIGTERM are committed and present after restart', async () => {
+  it('R15: updates accepted just before SIGTERM are committed and present after restart', async () => {
     const room = 'demo/durable-drain'
     const writer = connect(relay, room, await relay.token('anna'))
     const reader = connect(relay, room, await relay.token('marek'))

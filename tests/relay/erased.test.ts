@@ -62,7 +62,7 @@ describe('relay: erased content leaves the stored document', () => {
   })
   const { open } = suite
 
-  it('once the room unloads, neither the stored state nor a new device sees what was erased', async () => {
+  it('R12: once the room unloads, neither the stored state nor a new device sees what was erased', async () => {
     const room = 'demo/erased-on-unload'
     const writer = open(room, await suite.relay.token('anna'))
     await waitFor('writer synced', () => writer.synced())
@@ -107,7 +107,7 @@ describe('relay: erased content leaves the stored document', () => {
     expect(Y.encodeStateVector(fresh)).toEqual(expectedSv)
   })
 
-  it('a room that stays open drops what was erased at its next compaction', async () => {
+  it('R12: a room that stays open drops what was erased at its next compaction', async () => {
     const room = 'demo/erased-while-open'
     const writer = open(room, await suite.relay.token('anna'))
     await waitFor('writer synced', () => writer.synced())
@@ -141,7 +141,7 @@ describe('relay: erased content leaves the stored document', () => {
     expect(Y.encodeStateVector(fresh.doc)).toEqual(Y.encodeStateVector(writer.doc))
   })
 
-  it('keeps an update whose predecessor has not arrived, so it still applies once it does', () => {
+  it('R12: keeps an update whose predecessor has not arrived, so it still applies once it does', () => {
     const doc = new Y.Doc()
     const updates: Uint8Array[] = []
     doc.on('update', (u: Uint8Array) => updates.push(u))
@@ -156,7 +156,7 @@ describe('relay: erased content leaves the stored document', () => {
     expect(later.getText('minutes').toString()).toBe('ab')
   })
 
-  it('tells an update that deletes from one that does not, as decoding it would', () => {
+  it('R12: tells an update that deletes from one that does not, as decoding it would', () => {
     const next = mulberry32(7)
     const doc = new Y.Doc()
     const updates: Uint8Array[] = []

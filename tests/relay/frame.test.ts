@@ -29,7 +29,7 @@ const wsWrites = (message: Buffer): Buffer => {
 }
 
 describe('relay: a message framed once for several members', () => {
-  it.each([1, 125, 126, 65_535, 65_536, 1 << 20])('is what ws writes, %i bytes', (size) => {
+  it.each([1, 125, 126, 65_535, 65_536, 1 << 20])('R7: is what ws writes, %i bytes', (size) => {
     const message = Buffer.alloc(size, 0xa7)
     message[0] = 0 // a sync message, as the relay forwards
     const view = new Uint8Array(message.buffer, message.byteOffset, message.byteLength)

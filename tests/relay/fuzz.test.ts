@@ -286,7 +286,7 @@ describe('relay: fuzzed frames', () => {
   })
 
   it(
-    `survives ${FRAMES} random and mutated frames (seed ${SEED})`,
+    `R10: survives ${FRAMES} random and mutated frames (seed ${SEED})`,
     { timeout: 120_000 },
     async () => {
       const frames = generate(SEED)
@@ -335,7 +335,7 @@ describe('relay: fuzzed frames', () => {
     },
   )
 
-  it('a fresh client loads the room, before and after a restart, and sees the known content', async () => {
+  it('R10: a fresh client loads the room, before and after a restart, and sees the known content', async () => {
     const loadFresh = async (): Promise<Y.Doc> => {
       const c = connect(relay, ROOM, await relay.token('marek'))
       await waitFor('fresh client synced', () => c.synced())

@@ -65,7 +65,7 @@ describe('coalesce: updates into history entries', () => {
     data,
   })
 
-  it('one entry per typing run; someone else in between, or the window passing, starts a new one', () => {
+  it('R16: one entry per typing run; someone else in between, or the window passing, starts a new one', () => {
     const t = typist()
     const a = t.type('Ala')
     const b = t.type('!')
@@ -89,7 +89,7 @@ describe('coalesce: updates into history entries', () => {
     expect(textOf(Y.mergeUpdates(writes[0]!.parts))).toBe('Ala')
   })
 
-  it('extends the open entry of the same connection; a connection with the same number after a restart is someone else', () => {
+  it('R16: extends the open entry of the same connection; a connection with the same number after a restart is someone else', () => {
     const t = typist()
     const first = t.type('Ma')
     const open = { id: 7, sender: anna, firstAt: 1000, updates: first.length }
@@ -137,7 +137,7 @@ describe('HistoryLog.fold over the live log', () => {
       .page(room, 100, 1 << 20)
       .entries.map((e) => [e.source, e.memberId, e.agencyId, e.updates, textOf(e.data)])
 
-  it('gives the same entries folded after every commit or once, and the last one is the document', () => {
+  it('R16: gives the same entries folded after every commit or once, and the last one is the document', () => {
     const each = new UpdateLog(openDb(tempDir(), { synchronous: 'NORMAL' }), {
       historyWindowMs: WINDOW,
     })
@@ -158,7 +158,7 @@ describe('HistoryLog.fold over the live log', () => {
     expect(textOf(each.history.stateUpTo('demo/d', page.entries.at(-1)!.id))).toBe(text)
   })
 
-  it('folded a few rows at a time, as a long log is, gives the same entries', () => {
+  it('R16: folded a few rows at a time, as a long log is, gives the same entries', () => {
     const steps = new UpdateLog(openDb(tempDir(), { synchronous: 'NORMAL' }), {
       historyWindowMs: WINDOW,
     })
@@ -173,7 +173,7 @@ describe('HistoryLog.fold over the live log', () => {
     expect(entries(steps, 'demo/s')).toEqual(entries(once, 'demo/s'))
   })
 
-  it('a compaction folds the rows it removes; the history keeps every version afterwards', () => {
+  it('R18: a compaction folds the rows it removes; the history keeps every version afterwards', () => {
     const db = openDb(tempDir(), { synchronous: 'NORMAL' })
     const log = new UpdateLog(db, { historyWindowMs: WINDOW })
     const text = commitAll(log, 'demo/c', false)
@@ -188,7 +188,7 @@ describe('HistoryLog.fold over the live log', () => {
     expect(textOf(log.history.stateUpTo('demo/c', page.entries[2]!.id))).toBe(text)
   })
 
-  it('an update Yjs cannot merge is left out when the history is read; the rest stays readable', () => {
+  it('R17: an update Yjs cannot merge is left out when the history is read; the rest stays readable', () => {
     const log = new UpdateLog(openDb(tempDir(), { synchronous: 'NORMAL' }), {
       historyWindowMs: WINDOW,
     })
@@ -209,7 +209,7 @@ describe('HistoryLog.fold over the live log', () => {
     expect(textOf(log.history.stateUpTo('demo/b', page.entries[0]!.id))).toBe('Ala ma')
   })
 
-  it('a fold of more entries than a chunk holds keeps them in order across chunks', () => {
+  it('R16: a fold of more entries than a chunk holds keeps them in order across chunks', () => {
     const log = new UpdateLog(openDb(tempDir(), { synchronous: 'NORMAL' }), {
       historyWindowMs: WINDOW,
     })
@@ -240,7 +240,7 @@ describe('HistoryLog.fold over the live log', () => {
     expect(all[CHUNK_ENTRIES]!.memberId).toBe('anna')
   })
 
-  it('rows an older relay already wrote to the history are not folded again', () => {
+  it('R18: rows an older relay already wrote to the history are not folded again', () => {
     const dir = tempDir()
     // The live log and history as the relay left them when it wrote history at every commit.
     const old = new Database(path.join(dir, 'mosty.sqlite'))

@@ -37,7 +37,7 @@ describe('relay: rate limit', () => {
     await relay?.stop()
   })
 
-  it('closes a socket sending 50 messages at once with 1013; the others in the room carry on', async () => {
+  it('R11: closes a socket sending 50 messages at once with 1013; the others in the room carry on', async () => {
     const room = 'demo/rate-limited'
     const a = connect(relay, room, await relay.token('anna'))
     const b = connect(relay, room, await relay.token('marek'))
@@ -100,7 +100,7 @@ describe('relay: presence that ended', () => {
     await relay?.stop()
   })
 
-  it('ends with its socket, although stock clients echo it back after it left', async () => {
+  it('R13: ends with its socket, although stock clients echo it back after it left', async () => {
     const room = 'demo/presence'
     const a = connect(relay, room, await relay.token('anna'))
     const b = connect(relay, room, await relay.token('marek'))
@@ -138,7 +138,7 @@ describe('relay: rooms per device', () => {
     await relay?.stop()
   })
 
-  it('refuses a third room for one device with 1013, other devices unaffected, and frees the slot on close', async () => {
+  it('R11: refuses a third room for one device with 1013, other devices unaffected, and frees the slot on close', async () => {
     const tablet = await relay.token('anna', { deviceId: 'dev-anna-tablet' })
     const first = await openRaw(relay, 'demo/room-1', tablet)
     const second = await openRaw(relay, 'demo/room-2', tablet)
@@ -196,7 +196,7 @@ describe('relay: slow consumer', () => {
     await relay?.stop()
   })
 
-  it('closes a socket that stops reading with 1013 "slow consumer"; the others get everything', async () => {
+  it('R11: closes a socket that stops reading with 1013 "slow consumer"; the others get everything', async () => {
     const room = 'demo/large-attachments'
     const pusher = connect(relay, room, await relay.token('anna'))
     const fast = connect(relay, room, await relay.token('marek'))
@@ -314,7 +314,7 @@ describe('relay: /metrics and logs', () => {
     expect(m.get('mosty_commit_seconds_sum')).toBeGreaterThan(0)
   })
 
-  it('never writes a token to its output, also for refused and closed connections', async () => {
+  it('R14: never writes a token to its output, also for refused and closed connections', async () => {
     const tokens: string[] = []
     const token = async (...args: Parameters<RelayProcess['token']>) => {
       const t = await relay.token(...args)

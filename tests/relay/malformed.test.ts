@@ -216,7 +216,7 @@ describe('relay: malformed input', () => {
     expect(live(a) && live(b)).toBe(true)
   })
 
-  it('keeps serving: /healthz answers and every 4400/4413 close was counted', async () => {
+  it('R10: keeps serving: /healthz answers and every 4400/4413 close was counted', async () => {
     expect(await healthz(relay)).toEqual({ status: 200, ok: true })
     const m = await metrics(relay)
     const count = (code: number) => offences.filter((o) => o.code === code).length
@@ -224,7 +224,7 @@ describe('relay: malformed input', () => {
     expect(m.get(`mosty_closes_total{code="${CLOSE.TOO_LARGE}"}`)).toBe(count(CLOSE.TOO_LARGE))
   })
 
-  it('the clients already in the room were never closed and keep syncing', async () => {
+  it('R10: the clients already in the room were never closed and keep syncing', async () => {
     a.doc.getText('goal').insert(a.doc.getText('goal').length, ' i na zajęcia')
     b.doc.getMap('status').set('reviewed', true)
     await waitFor(
@@ -237,7 +237,7 @@ describe('relay: malformed input', () => {
     expect(b.closes).toEqual([])
   })
 
-  it('stored nothing of the offenders: after a restart a fresh client sees exactly the content', async () => {
+  it('R10: stored nothing of the offenders: after a restart a fresh client sees exactly the content', async () => {
     const expected = content(a.doc, TEXTS, MAPS)
     const expectedSv = Y.encodeStateVector(a.doc)
     await waitFor('a fresh client to see everything (committed)', () => {

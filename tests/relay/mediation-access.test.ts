@@ -46,7 +46,7 @@ describe('relay: who may open a mediation log (MD13)', () => {
     await relay.stop()
   })
 
-  it('a non-party agency is refused (4403); the parties and the mediator open the log; the mediator writes the source only when its owner grants it', async () => {
+  it('R21: a non-party agency is refused (4403); the parties and the mediator open the log; the mediator writes the source only when its owner grants it', async () => {
     const zofiaToken = await relay.token('zofia')
     const annaToken = await relay.token('anna')
     const ewaToken = await relay.token('ewa')

@@ -26,7 +26,7 @@ describe('relay: revocation of open connections', () => {
   const suite = relayForSuite()
   const { open } = suite
 
-  it('revoking a device closes all its sockets with 4410; other devices and members in the room keep syncing', async () => {
+  it('R6: revoking a device closes all its sockets with 4410; other devices and members in the room keep syncing', async () => {
     const lost = await suite.relay.token('anna', { deviceId: 'anna-lost-phone' })
     const lostA = open('demo/rev-device-1', lost)
     const lostB = open('demo/rev-device-2', lost)
@@ -54,7 +54,7 @@ describe('relay: revocation of open connections', () => {
     expect(again.frames).toEqual([])
   })
 
-  it("revoking an agency's grant closes that agency's sockets to that room with 4410, not to other rooms", async () => {
+  it("R6: revoking an agency's grant closes that agency's sockets to that room with 4410, not to other rooms", async () => {
     const annaToken = await suite.relay.token('anna')
     const anna1 = open('demo/rev-grant-1', annaToken)
     const anna2 = open('demo/rev-grant-2', annaToken)
@@ -84,7 +84,7 @@ describe('relay: revocation of open connections', () => {
     expect(anna1.closes).toEqual([])
   })
 
-  it('downgrading a grant from write to read makes the open connection read-only; upgrading it again delivers what was held back', async () => {
+  it('R6: downgrading a grant from write to read makes the open connection read-only; upgrading it again delivers what was held back', async () => {
     const anna = open('demo/rev-downgrade', await suite.relay.token('anna'))
     await synced(anna)
     suite.relay.store.grant('demo', 'rev-downgrade', 'agency', 'fundacja', 'write')
@@ -110,7 +110,7 @@ describe('relay: revocation of open connections', () => {
     await waitFor('converged', () => text(anna) === text(ewa))
   })
 
-  it('removing a member closes their sockets with 4410', async () => {
+  it('R6: removing a member closes their sockets with 4410', async () => {
     suite.relay.store.createMember('demo', 'odchodzaca', 'Odchodząca', 'mops', 'field-worker')
     const leaver = open('demo/rev-member', await suite.relay.token('odchodzaca'))
     const anna = open('demo/rev-member', await suite.relay.token('anna'))
@@ -144,7 +144,7 @@ describe('relay: admin CLI against a running relay', () => {
     expect(list.stdout).toMatch(/^cli-\S+\tanna\tcommand line\tactive$/m)
   })
 
-  it('`admin.ts grant` and `device-revoke` take effect on open sockets', async () => {
+  it('R6: `admin.ts grant` and `device-revoke` take effect on open sockets', async () => {
     const anna = open('demo/cli-grant', await suite.relay.token('anna'))
     await waitFor('anna synced', () => anna.synced())
     const ewaToken = await suite.relay.token('ewa', { deviceId: 'ewa-tablet' })

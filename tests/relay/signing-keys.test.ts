@@ -30,7 +30,7 @@ describe('signing keys', () => {
       revoked: boolean
     }[]
 
-  it('a device registers its key once; the workspace sees it as that member’s', async () => {
+  it('R20: a device registers its key once; the workspace sees it as that member’s', async () => {
     const anna = await demoEnrol(relay, 'anna')
     const ewa = await demoEnrol(relay, 'ewa')
     const key = await publicPoint()
@@ -41,7 +41,7 @@ describe('signing keys', () => {
     expect(JSON.stringify(seen)).not.toContain(anna.deviceId)
   })
 
-  it('a second key for the same device is refused: a stolen token cannot swap it', async () => {
+  it('R20: a second key for the same device is refused: a stolen token cannot swap it', async () => {
     const olga = await demoEnrol(relay, 'olga')
     const first = await publicPoint()
     await register(olga.token, first)
@@ -51,7 +51,7 @@ describe('signing keys', () => {
     expect(keys.map((k) => k.publicKeyJwk)).toEqual([first])
   })
 
-  it('refuses private keys, other curves and malformed points, and storing nothing', async () => {
+  it('R20: refuses private keys, other curves and malformed points, and storing nothing', async () => {
     const piotr = await demoEnrol(relay, 'piotr')
     const good = await publicPoint()
     const bad: unknown[] = [
@@ -68,14 +68,14 @@ describe('signing keys', () => {
     expect((await list(piotr.token)).some((k) => k.memberId === 'piotr')).toBe(false)
   })
 
-  it('asks for a valid token', async () => {
+  it('R20: asks for a valid token', async () => {
     expect((await call(relay, '/api/signing-keys')).status).toBe(401)
     expect(
       (await call(relay, '/api/signing-keys/register', { body: { publicKeyJwk: {} } })).status,
     ).toBe(401)
   })
 
-  it('keys of a revoked device stay listed, marked revoked', async () => {
+  it('R20: keys of a revoked device stay listed, marked revoked', async () => {
     const tomasz = await demoEnrol(relay, 'tomasz')
     const key = await publicPoint()
     await register(tomasz.token, key)

@@ -184,7 +184,7 @@ describe('checkUpdate', () => {
     expect(() => checkUpdate(update)).not.toThrow()
   })
 
-  it('the valid set covers every struct and content kind', () => {
+  it('R10: the valid set covers every struct and content kind', () => {
     const kinds = new Set<string>()
     for (const u of valid.values()) {
       for (const s of Y.decodeUpdate(u).structs) {
@@ -208,7 +208,7 @@ describe('checkUpdate', () => {
     )
   })
 
-  it('refuses every truncation of a valid update', () => {
+  it('R10: refuses every truncation of a valid update', () => {
     for (const [name, update] of valid) {
       for (let n = 0; n < update.length; n++) {
         expect(() => checkUpdate(update.subarray(0, n)), `${name} cut at ${n}`).toThrow()
@@ -216,7 +216,7 @@ describe('checkUpdate', () => {
     }
   })
 
-  it('refuses the updates the fuzz found corrupting rooms', () => {
+  it('R10: refuses the updates the fuzz found corrupting rooms', () => {
     // A deletion of zero items (kept pending, it crashes Yjs's v2 encoder).
     expect(() => checkUpdate(hex('00018906018b4c00'))).toThrow(/deletion of zero items/)
     // A GC struct followed by a delete set with a zero-length range.
@@ -290,7 +290,7 @@ describe('checkUpdate', () => {
     })
   })
 
-  it('refuses a client written twice', () => {
+  it('R10: refuses a client written twice', () => {
     const update = v1((e) => {
       uint(e, 2)
       for (const clock of [0, 1]) {
@@ -304,7 +304,7 @@ describe('checkUpdate', () => {
     expect(() => checkUpdate(update)).toThrow(/client written twice/)
   })
 
-  it('refuses a deletion of zero items, also of content the update itself holds', () => {
+  it('R10: refuses a deletion of zero items, also of content the update itself holds', () => {
     // The throwaway-doc apply let this one through: the range was present there.
     const update = v1((e) => {
       section(e, 5, 0)
@@ -319,13 +319,13 @@ describe('checkUpdate', () => {
     expect(() => checkUpdate(update)).toThrow(/deletion of zero items/)
   })
 
-  it('refuses bytes after the delete set', () => {
+  it('R10: refuses bytes after the delete set', () => {
     const update = valid.get('text insert')!
     expect(() => checkUpdate(concat(update, Uint8Array.of(0)))).toThrow(/after the delete set/)
     expect(() => checkUpdate(concat(update, update))).toThrow(/after the delete set/)
   })
 
-  it('refuses content Yjs cannot read', () => {
+  it('R10: refuses content Yjs cannot read', () => {
     const withStruct = (write: (e: encoding.Encoder) => void) =>
       v1((e) => {
         section(e, 5, 0)
@@ -363,7 +363,7 @@ describe('checkUpdate', () => {
     }
   })
 
-  it('refuses everything the throwaway-doc apply refused (seeded mutations and random updates)', () => {
+  it('R10: refuses everything the throwaway-doc apply refused (seeded mutations and random updates)', () => {
     const next = mulberry32(0x75706474)
     const int = (n: number) => Math.floor(next() * n)
     const pool = [...valid.values()].filter((u) => u.length > 2)

@@ -65,7 +65,7 @@ const setup = () => {
 }
 
 describe('confirming saves after the fsync', () => {
-  it('tells nobody a commit is saved before its fsync returns, then tells what it held', () => {
+  it('R7: tells nobody a commit is saved before its fsync returns, then tells what it held', () => {
     const { db, rooms, held } = setup()
     const room = rooms.acquire('w/doc')
     const anna = member(1)
@@ -84,7 +84,7 @@ describe('confirming saves after the fsync', () => {
     db.close()
   })
 
-  it('with two commits waiting, the first fsync confirms only the first', () => {
+  it('R7: with two commits waiting, the first fsync confirms only the first', () => {
     const { db, rooms, held } = setup()
     const room = rooms.acquire('w/doc')
     const ewa = member(2)
@@ -104,7 +104,7 @@ describe('confirming saves after the fsync', () => {
     db.close()
   })
 
-  it('WalSync answers in the order it was asked, however its fsyncs return', () => {
+  it('R7: WalSync answers in the order it was asked, however its fsyncs return', () => {
     const dir = tempDir()
     const db = openDb(dir, { synchronous: 'NORMAL' })
     db.exec('CREATE TABLE t (x)')
@@ -133,7 +133,7 @@ describe('confirming saves after the fsync', () => {
     }
   })
 
-  it('WalSync confirms after syncing the real WAL, and never when it cannot sync', async () => {
+  it('R7: WalSync confirms after syncing the real WAL, and never when it cannot sync', async () => {
     const dir = tempDir()
     const db = openDb(dir, { synchronous: 'NORMAL' })
     db.exec('CREATE TABLE t (x)')
@@ -150,7 +150,7 @@ describe('confirming saves after the fsync', () => {
     expect(confirmed).toBe(false)
   })
 
-  it('the connection that never syncs its commits syncs the checkpoints it runs by itself', () => {
+  it('R7: the connection that never syncs its commits syncs the checkpoints it runs by itself', () => {
     const never = openDb(tempDir(), { synchronous: SYNCHRONOUS.background })
     expect(never.pragma('synchronous', { simple: true })).toBe(0)
     never.exec('CREATE TABLE t (x)')

@@ -12,7 +12,7 @@ const storage = () => {
 }
 
 describe('pending changes', () => {
-  it('counts local changes until a marker sent after them is confirmed', () => {
+  it('R8: counts local changes until a marker sent after them is confirmed', () => {
     const p = new PendingChanges('k', storage())
     p.recordLocalChange()
     p.recordLocalChange()
@@ -26,7 +26,7 @@ describe('pending changes', () => {
     expect(p.count).toBe(0)
   })
 
-  it('a marker answered on a dropped connection proves nothing; the next one does', () => {
+  it('R8: a marker answered on a dropped connection proves nothing; the next one does', () => {
     const p = new PendingChanges('k', storage())
     p.recordLocalChange()
     const lost = p.mark()
@@ -48,7 +48,7 @@ describe('pending changes', () => {
     expect(new PendingChanges('doc', s).count).toBe(0)
   })
 
-  it('an old marker confirmed late never un-confirms newer ones', () => {
+  it('R8: an old marker confirmed late never un-confirms newer ones', () => {
     const p = new PendingChanges('k', storage())
     p.recordLocalChange()
     const m1 = p.mark()
