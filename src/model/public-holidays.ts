@@ -23,7 +23,9 @@ const KYRGYZSTAN = {
   days: {
     [`01-01 ${WEEKEND_MOVES}`]: { name: { ky: 'Жаңы жыл', en: "New Year's Day" } },
     [`01-07 ${WEEKEND_MOVES}`]: { name: { ky: 'Ыйсанын туулган күнү', en: 'Orthodox Christmas' } },
-    [`02-23 ${WEEKEND_MOVES}`]: { name: { ky: 'Ата Мекенди коргоочулар күнү', en: "Defender's Day" } },
+    [`02-23 ${WEEKEND_MOVES}`]: {
+      name: { ky: 'Ата Мекенди коргоочулар күнү', en: "Defender's Day" },
+    },
     [`03-08 ${WEEKEND_MOVES}`]: { name: { ky: 'Эл аралык аялдар күнү', en: "Women's Day" } },
     [`03-21 ${WEEKEND_MOVES}`]: { name: { ky: 'Нооруз', en: 'Nooruz' } },
     [`04-07 since 2016 ${WEEKEND_MOVES}`]: {
@@ -33,8 +35,12 @@ const KYRGYZSTAN = {
     [`05-05 ${WEEKEND_MOVES}`]: { name: { ky: 'Конституция күнү', en: 'Constitution Day' } },
     [`05-09 ${WEEKEND_MOVES}`]: { name: { ky: 'Жеңиш күнү', en: 'Victory Day' } },
     [`08-31 ${WEEKEND_MOVES}`]: { name: { ky: 'Эгемендүүлүк күнү', en: 'Independence Day' } },
-    [`11-07 ${PAIR_MOVES}`]: { name: { ky: 'Тарых жана ата-бабаларды эскерүү күнү', en: 'History' } },
-    [`11-08 ${PAIR_MOVES}`]: { name: { ky: 'Тарых жана ата-бабаларды эскерүү күнү', en: 'History' } },
+    [`11-07 ${PAIR_MOVES}`]: {
+      name: { ky: 'Тарых жана ата-бабаларды эскерүү күнү', en: 'History' },
+    },
+    [`11-08 ${PAIR_MOVES}`]: {
+      name: { ky: 'Тарых жана ата-бабаларды эскерүү күнү', en: 'History' },
+    },
     '1 Shawwal': { name: { ky: 'Орозо айт', en: 'Eid al-Fitr' } },
     '10 Dhu al-Hijjah': { name: { ky: 'Курман айт', en: 'Eid al-Adha' } },
   },
