@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000
 const DEFAULT_DAYS = 90
 const BAR = '#1d4f73' // --brand: 8.7:1 on white
 const BREACHED = '#a51d1d' // --danger: 7.5:1 on white
-const IN_TIME = '#1e6b3a' // green: 6.6:1 on white
+const IN_TIME = '#1e6b3a' // green: 6.5:1 on white
 
 const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v)
 const utcDay = (d: Date) => d.toISOString().slice(0, 10)
