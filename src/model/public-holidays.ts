@@ -13,7 +13,7 @@ import type { HolidayCalendar } from './working-days.ts'
 // art. 113, as amended (the April Revolution day since 2016). A holiday on a Saturday or Sunday
 // moves to the next working day, as the article says. Orozo Ait and Kurman Ait follow the
 // computed Hijri calendar; the government fixes them by decree each year and may differ by a
-// day, as it may move other days off by decree. For a native reviewer (README, Kyrgyz).
+// day, as it may move other days off by decree. To be reviewed against the year's decree.
 const WEEKEND_MOVES = 'and if saturday,sunday then next monday'
 const PAIR_MOVES = 'and if saturday then next monday if sunday then next tuesday'
 const KYRGYZSTAN = {
