@@ -40,9 +40,7 @@ describe('mediation deadlines in working days', () => {
   it('MD6: public holidays are skipped (Polish Easter Monday)', () => {
     // Thursday 17 April 2025; Easter Monday 21 April is a holiday in Poland.
     expect(deadline('2025-04-17T12:00:00.000Z', 1)).toBe('2025-04-25T00:00:00.000Z')
-    expect(deadline('2025-04-17T12:00:00.000Z', 1, POLAND)).toBe(
-      '2025-04-26T00:00:00.000Z',
-    )
+    expect(deadline('2025-04-17T12:00:00.000Z', 1, POLAND)).toBe('2025-04-26T00:00:00.000Z')
   })
 
   it('MD6: each partnership passes its own holidays (Kyrgyz Nooruz is not a Polish holiday)', () => {
@@ -53,9 +51,7 @@ describe('mediation deadlines in working days', () => {
 
   it('MD6: Christmas and New Year in Poland (24–26 December from 2025, 1 January)', () => {
     // Monday 22 Dec 2025: Tue 23, Mon 29, Tue 30, Wed 31, Fri 2 January.
-    expect(deadline('2025-12-22T10:00:00.000Z', 2, POLAND)).toBe(
-      '2026-01-03T00:00:00.000Z',
-    )
+    expect(deadline('2025-12-22T10:00:00.000Z', 2, POLAND)).toBe('2026-01-03T00:00:00.000Z')
     expect(addWorkingDays('2025-12-22', 1, POLAND)).toBe('2025-12-23')
     expect(addWorkingDays('2025-12-23', 1, POLAND)).toBe('2025-12-29')
   })
