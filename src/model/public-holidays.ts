@@ -15,6 +15,7 @@ import type { HolidayCalendar } from './working-days.ts'
 // computed Hijri calendar; the government fixes them by decree each year and may differ by a
 // day, as it may move other days off by decree. To be reviewed against the year's decree.
 const WEEKEND_MOVES = 'and if saturday,sunday then next monday'
+// 7 and 8 November are a pair: on Saturday and Sunday they move to Monday and Tuesday.
 const PAIR_MOVES = 'and if saturday then next monday if sunday then next tuesday'
 const KYRGYZSTAN = {
   names: { ky: 'Кыргызстан', ru: 'Кыргызстан', en: 'Kyrgyzstan' },
@@ -36,10 +37,16 @@ const KYRGYZSTAN = {
     [`05-09 ${WEEKEND_MOVES}`]: { name: { ky: 'Жеңиш күнү', en: 'Victory Day' } },
     [`08-31 ${WEEKEND_MOVES}`]: { name: { ky: 'Эгемендүүлүк күнү', en: 'Independence Day' } },
     [`11-07 ${PAIR_MOVES}`]: {
-      name: { ky: 'Тарых жана ата-бабаларды эскерүү күнү', en: 'History' },
+      name: {
+        ky: 'Тарых жана ата-бабаларды эскерүү күнү',
+        en: 'Days of History and Remembrance of Ancestors',
+      },
     },
     [`11-08 ${PAIR_MOVES}`]: {
-      name: { ky: 'Тарых жана ата-бабаларды эскерүү күнү', en: 'History' },
+      name: {
+        ky: 'Тарых жана ата-бабаларды эскерүү күнү',
+        en: 'Days of History and Remembrance of Ancestors',
+      },
     },
     '1 Shawwal': { name: { ky: 'Орозо айт', en: 'Eid al-Fitr' } },
     '10 Dhu al-Hijjah': { name: { ky: 'Курман айт', en: 'Eid al-Adha' } },

@@ -28,10 +28,10 @@ export function holidayCalendar(holidays: Holidays): HolidayCalendar {
 }
 
 /** A day off in any of the calendars (e.g. the workspace's and a log's own list, MD6). */
-export const eitherCalendar =
-  (...calendars: readonly Holidays[]): HolidayCalendar =>
-  (day) =>
-    calendars.some((c) => holidayCalendar(c)(day))
+export function eitherCalendar(...calendars: readonly Holidays[]): HolidayCalendar {
+  const all = calendars.map(holidayCalendar)
+  return (day) => all.some((isHoliday) => isHoliday(day))
+}
 
 /** W7: Monday to Friday and not a public holiday. */
 export function isWorkingDay(day: string, holidays: Holidays): boolean {
