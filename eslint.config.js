@@ -3,6 +3,10 @@ import tseslint from 'typescript-eslint'
 // Layer boundaries from docs/architecture.md: model ← sync ← ui; the relay shares only the
 // protocol module and the pure model with the client.
 const restrict = (patterns) => ['error', { patterns }]
+const MODEL_IS_PURE = {
+  group: ['**/sync/**', '**/ui/**', 'solid-js', 'solid-js/*', 'y-websocket', 'y-indexeddb'],
+  message: 'src/model is pure: no sync, UI, network or storage.',
+}
 
 export default tseslint.config(
   { ignores: ['dist', 'dev-dist', 'data', 'node_modules'] },
@@ -18,9 +22,10 @@ export default tseslint.config(
     files: ['src/model/**'],
     rules: {
       'no-restricted-imports': restrict([
+        MODEL_IS_PURE,
         {
-          group: ['**/sync/**', '**/ui/**', 'solid-js', 'solid-js/*', 'y-websocket', 'y-indexeddb'],
-          message: 'src/model is pure: no sync, UI, network or storage.',
+          group: ['date-holidays', 'date-holidays-parser'],
+          message: 'date-holidays weighs 1.5 MB: only public-holidays.ts builds the calendar (W7).',
         },
       ]),
       'no-restricted-globals': [
@@ -33,6 +38,10 @@ export default tseslint.config(
         'WebSocket',
       ],
     },
+  },
+  {
+    files: ['src/model/public-holidays.ts'],
+    rules: { 'no-restricted-imports': restrict([MODEL_IS_PURE]) },
   },
   {
     files: ['src/sync/**'],
@@ -63,6 +72,10 @@ export default tseslint.config(
         {
           group: ['yjs', 'y-websocket', 'y-indexeddb', 'y-protocols/*'],
           message: 'UI never touches Y types: call the model or sync layer.',
+        },
+        {
+          group: ['**/model/public-holidays*', 'date-holidays', 'date-holidays-parser'],
+          message: 'The holiday calendar is imported lazily (state/holiday-calendar.ts), W7.',
         },
       ]),
     },

@@ -1,6 +1,7 @@
 import type { Db } from './db.ts'
 
 import { AGENCY_TYPES, ROLES, type AgencyType, type Role } from '../src/model/types.ts'
+import { isWorkspaceCountry, type WorkspaceCountry } from '../src/model/workspace.ts'
 
 export { AGENCY_TYPES, ROLES, type AgencyType, type Role }
 export type Level = 'read' | 'write'
@@ -38,14 +39,34 @@ export class AccessError extends Error {}
 
 const now = (): string => new Date().toISOString()
 
+const requireCountry = (country: string): WorkspaceCountry => {
+  if (!isWorkspaceCountry(country)) throw new AccessError(`unknown country: ${country} (PL, KG)`)
+  return country
+}
+
 /** The relay's own record of who may do what: the only source of authorisation. */
 export class AccessStore {
   constructor(private readonly db: Db) {}
 
-  createWorkspace(id: string, name: string): void {
+  createWorkspace(id: string, name: string, country: string = 'PL'): void {
     this.db
-      .prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)')
-      .run(id, name, now())
+      .prepare('INSERT INTO workspaces (id, name, created_at, country) VALUES (?, ?, ?, ?)')
+      .run(id, name, now(), requireCountry(country))
+  }
+
+  /** W7: the country whose public holidays the workspace's working days skip. */
+  workspaceCountry(id: string): WorkspaceCountry {
+    const country = this.db.prepare('SELECT country FROM workspaces WHERE id = ?').pluck().get(id)
+    if (country === undefined) throw new AccessError(`no workspace ${id}`)
+    // A value written by hand into the file is not trusted blindly.
+    return isWorkspaceCountry(country) ? country : 'PL'
+  }
+
+  setWorkspaceCountry(id: string, country: string): void {
+    const changed = this.db
+      .prepare('UPDATE workspaces SET country = ? WHERE id = ?')
+      .run(requireCountry(country), id).changes
+    if (changed === 0) throw new AccessError(`no workspace ${id}`)
   }
 
   listWorkspaceIds(): string[] {

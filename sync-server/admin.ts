@@ -3,7 +3,8 @@
  * the relay notices access changes within ACL_POLL_MS and applies them to open sockets).
  *
  *   token          --workspace W --member M [--device D] [--ttl SECONDS]
- *   workspace-add  --id W --name NAME
+ *   workspace-add  --id W --name NAME [--country PL|KG]
+ *   workspace-country --id W --country PL|KG
  *   agency-add     --workspace W --id A --name NAME --type TYPE
  *   member-add     --workspace W --id M --name NAME --agency A --role ROLE
  *   member-remove  --workspace W --id M
@@ -34,6 +35,7 @@ const parse = () =>
       role: { type: 'string' },
       document: { type: 'string' },
       level: { type: 'string' },
+      country: { type: 'string' },
     },
   })
 
@@ -77,7 +79,9 @@ const run = async (command: string | undefined): Promise<void> => {
       return
     }
     case 'workspace-add':
-      return store.createWorkspace(need('id'), need('name'))
+      return store.createWorkspace(need('id'), need('name'), values.country ?? 'PL')
+    case 'workspace-country':
+      return store.setWorkspaceCountry(need('id'), need('country'))
     case 'agency-add':
       return store.createAgency(
         need('workspace'),

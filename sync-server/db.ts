@@ -7,7 +7,8 @@ export type Db = Database.Database
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS workspaces (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL,
+  country TEXT NOT NULL DEFAULT 'PL');
 CREATE TABLE IF NOT EXISTS agencies (
   workspace_id TEXT NOT NULL REFERENCES workspaces(id), id TEXT NOT NULL,
   name TEXT NOT NULL, type TEXT NOT NULL, PRIMARY KEY (workspace_id, id));
@@ -80,7 +81,19 @@ export const openDb = (
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
+  addWorkspaceCountry(db)
   return db
+}
+
+/**
+ * W7: a database from before workspaces had a country gains the column; its partnerships were
+ * all Polish, so existing rows get PL (the column's default).
+ */
+const addWorkspaceCountry = (db: Db): void => {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('workspaces')
+  if (!columns.includes('country')) {
+    db.exec(`ALTER TABLE workspaces ADD COLUMN country TEXT NOT NULL DEFAULT 'PL'`)
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   listAgencies,
   listMembers,
   removeMember,
+  setWorkspaceCountry,
   upsertAgency,
   upsertMember,
 } from '../src/model/workspace.ts'
@@ -15,8 +16,8 @@ import { DEMO_WORKSPACE } from './seed.ts'
 import { seedDemoDirectory } from './seed-directory.ts'
 
 /**
- * Publishes the relay's record of agencies and members into the workspace document, so every
- * device has the partnership's directory offline. The relay's store stays the authority: a
+ * Publishes the relay's record of agencies, members and the workspace's country into the
+ * workspace document, so every device has the partnership's directory offline. The relay's store stays the authority: a
  * client editing these maps changes what people see, never what they may access, and is
  * overwritten at the next publication.
  */
@@ -34,6 +35,8 @@ export const publishDirectory = (rooms: Rooms, store: AccessStore, workspaceId: 
       members.delete(m.id)
     }
     for (const stale of members.keys()) removeMember(doc, stale)
+    // W7: every device needs the country offline to count working days with its holidays.
+    setWorkspaceCountry(doc, store.workspaceCountry(workspaceId))
     // The demo's services and self-help groups, once, after the agencies they belong to.
     if (workspaceId === DEMO_WORKSPACE) seedDemoDirectory(doc)
   })

@@ -26,7 +26,7 @@ export const DEMO_MEMBERS: { id: string; name: string; agency: string; role: Rol
 /** Seeds the demo partnership into an empty store; returns false if it was already there. */
 export const seedDemo = (store: AccessStore): boolean => {
   if (store.hasWorkspace(DEMO_WORKSPACE)) return false
-  store.createWorkspace(DEMO_WORKSPACE, 'Partnerstwo demonstracyjne')
+  store.createWorkspace(DEMO_WORKSPACE, 'Partnerstwo demonstracyjne', 'PL')
   for (const a of DEMO_AGENCIES) store.createAgency(DEMO_WORKSPACE, a.id, a.name, a.type)
   for (const m of DEMO_MEMBERS) store.createMember(DEMO_WORKSPACE, m.id, m.name, m.agency, m.role)
   return true

@@ -10,10 +10,11 @@ import { asInboxReferral, fallbackDigest, overdueParts } from './referral-summar
 import { parseReferralDigest } from './referral-summary.ts'
 import type { ReferralDigest } from './referral-summary.ts'
 import { REFERRAL_STATUSES } from './referral-status.ts'
+import { datePassed } from './referral-store.ts'
 import type { FieldState } from './referral-vocab.ts'
 import type { Actor } from './types.ts'
 
-// The partnership's monitoring figures (DB1–DB8), pure: from the workspace's index entries and
+// The partnership's monitoring figures (DB1–DB9), pure: from the workspace's index entries and
 // summaries (I7), the documents the member may read, a period and the time. Each figure picks
 // its documents by the date that defines it, so that a period means the same thing everywhere.
 
@@ -51,6 +52,12 @@ export interface Dashboard {
   }
   /** DB5: by the receiving agency, whose response is awaited. */
   overdueResponses: { total: number; byAgency: { agencyId: string; count: number }[] }
+  /** DB9: responses due in the period and how many came in time, by receiving agency. */
+  responsesInTime: {
+    due: number
+    inTime: number
+    byAgency: { agencyId: string; due: number; inTime: number }[]
+  }
   /** DB6: an action with a disputed responsible party counts once in the total, once per row. */
   overdueActions: { total: number; byResponsible: { responsible: Responsible; count: number }[] }
   /** DB7: stages 1–4, zeros included. */
@@ -98,7 +105,7 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] as number) + upper) / 2
 }
 
-/** DB1–DB7: every figure of the dashboard. */
+/** DB1–DB9: every figure of the dashboard. */
 export function dashboard(q: DashboardQuery): Dashboard {
   const readable = q.entries.filter((e) => q.readable.has(e.id))
   const referrals = readable
@@ -117,6 +124,7 @@ export function dashboard(q: DashboardQuery): Dashboard {
     referralsByStatus: referralsByStatus(referrals, q),
     acceptance: acceptance(referrals, q),
     overdueResponses: overdueResponses(referrals, q),
+    responsesInTime: responsesInTime(referrals, q),
     overdueActions: overdueActions(readable, q),
     openMediations: openMediations(readable, q),
   }
@@ -165,6 +173,36 @@ function overdueResponses(rows: readonly ReferralRow[], q: DashboardQuery) {
     byAgency: groupBy(overdue, (r) => r.digest.receivingAgencyId).map(([agencyId, list]) => ({
       agencyId,
       count: list.length,
+    })),
+  }
+}
+
+/**
+ * DB9: referrals whose respond-by date lies in the period and whose response is due: answered
+ * (RF31: first accepted or rejected), or still requested once the date has passed (RF17). In
+ * time when the answer's UTC day is on or before the respond-by date. A draft, a referral
+ * withdrawn before any answer, or one whose date has not passed yet is not counted.
+ */
+function responsesInTime(rows: readonly ReferralRow[], q: DashboardQuery) {
+  const due = rows.flatMap(({ digest }) => {
+    const { respondBy, respondedAt } = digest
+    if (respondBy === null || !inPeriod(respondBy, q.period)) return []
+    if (respondedAt !== null) {
+      return [{ agencyId: digest.receivingAgencyId, inTime: respondedAt.slice(0, 10) <= respondBy }]
+    }
+    if (digest.status === 'requested' && datePassed(respondBy, q.now)) {
+      return [{ agencyId: digest.receivingAgencyId, inTime: false }]
+    }
+    return []
+  })
+  const inTime = (list: readonly { inTime: boolean }[]) => list.filter((r) => r.inTime).length
+  return {
+    due: due.length,
+    inTime: inTime(due),
+    byAgency: groupBy(due, (r) => r.agencyId).map(([agencyId, list]) => ({
+      agencyId,
+      due: list.length,
+      inTime: inTime(list),
     })),
   }
 }

@@ -10,15 +10,19 @@ export { matchesQuery, normalizeForSearch } from './search.ts'
 export {
   getAgency,
   getMember,
+  getWorkspaceCountry,
+  isWorkspaceCountry,
   listAgencies,
   listMembers,
   observeWorkspace,
   removeAgency,
   removeMember,
+  setWorkspaceCountry,
   upsertAgency,
   upsertMember,
+  WORKSPACE_COUNTRIES,
 } from './workspace.ts'
-export type { WorkspacePart } from './workspace.ts'
+export type { WorkspaceCountry, WorkspacePart } from './workspace.ts'
 export {
   TITLE_MAX_LENGTH,
   addEntry,
@@ -165,15 +169,17 @@ export type {
   MediationUrgency,
   StageMove,
 } from './mediation-vocab.ts'
+export { STAGE_WORKING_DAYS, stageDeadline, URGENT_HOURS } from './mediation-calendar.ts'
 export {
   addWorkingDays,
+  eitherCalendar,
+  holidayCalendar,
   isWorkingDay,
-  POLISH_PUBLIC_HOLIDAYS,
-  polishPublicHolidays,
-  STAGE_WORKING_DAYS,
-  stageDeadline,
-  URGENT_HOURS,
-} from './mediation-calendar.ts'
+  NO_HOLIDAYS,
+  utcDay,
+  workingDaysEnd,
+} from './working-days.ts'
+export type { HolidayCalendar, Holidays } from './working-days.ts'
 export { createMediation, ensureMediation, openMediation, setMediationTerms } from './mediation.ts'
 export type { DisputeToMediate, NewMediation } from './mediation.ts'
 export { addMediationLink, addMediationParty, positionText } from './mediation-parties.ts'

@@ -31,6 +31,7 @@ import { fieldState } from './referral-store.ts'
 import type { FieldState } from './referral-vocab.ts'
 import { TEXT_MAP } from './text-field.ts'
 import type { Actor } from './types.ts'
+import { type HolidayCalendar, NO_HOLIDAYS } from './working-days.ts'
 
 // The mediation log as a screen sees it: one fresh plain object per read, every decision field
 // with its state (a disagreement about the log itself stays visible too), and the time left.
@@ -48,7 +49,7 @@ export interface Mediation {
   openedAt: string
   openedBy: Actor
   mediator: Actor
-  /** The holidays the deadlines skip (YYYY-MM-DD), fixed at opening. */
+  /** Days off of this log's own (YYYY-MM-DD), fixed at opening, beside the workspace's (MD6). */
   holidays: string[]
   parties: MediationParty[]
   links: MediationLink[]
@@ -76,8 +77,15 @@ export interface Mediation {
   readAt: string
 }
 
-/** MD14: the whole log; refused (not-found) while the document holds none yet. */
-export function readMediation(doc: Y.Doc, now: Date = new Date()): Mediation {
+/**
+ * MD14: the whole log; refused (not-found) while the document holds none yet. Deadlines skip the
+ * public holidays of `calendar`, the workspace's (W7, MD6).
+ */
+export function readMediation(
+  doc: Y.Doc,
+  now: Date = new Date(),
+  calendar: HolidayCalendar = NO_HOLIDAYS,
+): Mediation {
   const header = readHeader(doc)
   if (header === undefined) throw new ModelError('not-found', 'document holds no mediation')
   const byField = new Map<string, Assertion[]>()
@@ -120,7 +128,7 @@ export function readMediation(doc: Y.Doc, now: Date = new Date()): Mediation {
   if (outcome.state === 'disputed') {
     mediation.closedAt = outcome.candidates.map((c) => c.at).sort(compareCodeUnits)[0] ?? null
   }
-  if (!mediation.closed) mediation.timeLeft = timeLeft(mediation, now)
+  if (!mediation.closed) mediation.timeLeft = timeLeft(mediation, now, calendar)
   return mediation
 }
 
@@ -131,9 +139,10 @@ export const hasMediation = (doc: Y.Doc): boolean => readHeader(doc) !== undefin
 export function timeLeft(
   mediation: Pick<Mediation, 'stage' | 'stageEnteredAt' | 'effectiveUrgency' | 'holidays'>,
   now: Date,
+  calendar: HolidayCalendar = NO_HOLIDAYS,
 ): TimeLeft {
   const { stage, stageEnteredAt, effectiveUrgency, holidays } = mediation
-  const deadline = stageDeadline(stageEnteredAt, stage, effectiveUrgency, holidays)
+  const deadline = stageDeadline(stageEnteredAt, stage, effectiveUrgency, holidays, calendar)
   const msLeft = deadline.getTime() - now.getTime()
   return { deadline: deadline.toISOString(), msLeft, breached: msLeft <= 0 }
 }

@@ -52,6 +52,8 @@ export type ReferralDigest = {
   /** RF29: when it was requested and first accepted (history times); null when not (yet). */
   requestedAt: string | null
   acceptedAt: string | null
+  /** RF31: when the receiver first answered (accepted or rejected); null while it has not. */
+  respondedAt: string | null
 }
 
 /** The summary of a referral as read from its document. */
@@ -106,9 +108,12 @@ function responseTimes(history: Referral['history']) {
   const accepted = history.findIndex((c) => c.status === 'accepted')
   const before = accepted === -1 ? history : history.slice(0, accepted)
   const requested = before.filter((c) => c.status === 'requested').at(-1)
+  // RF31: the first answer, yes or no, in the same causal order.
+  const responded = history.find((c) => c.status === 'accepted' || c.status === 'rejected')
   return {
     requestedAt: requested?.at ?? null,
     acceptedAt: accepted === -1 ? null : (history[accepted]?.at ?? null),
+    respondedAt: responded?.at ?? null,
   }
 }
 
@@ -158,6 +163,8 @@ export function parseReferralDigest(raw: DocumentSummary | undefined): ReferralD
     // Absent from summaries written before RF29: known again once the referral is opened.
     requestedAt: isIsoInstant(raw.requestedAt) ? raw.requestedAt : null,
     acceptedAt: isIsoInstant(raw.acceptedAt) ? raw.acceptedAt : null,
+    // Absent from summaries written before RF31, likewise.
+    respondedAt: isIsoInstant(raw.respondedAt) ? raw.respondedAt : null,
   }
 }
 
@@ -257,6 +264,7 @@ export function fallbackDigest(entry: IndexEntry): ReferralDigest {
     service: null,
     requestedAt: null,
     acceptedAt: null,
+    respondedAt: null,
   }
 }
 

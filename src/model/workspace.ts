@@ -13,6 +13,26 @@ import { isRecord, requireOneOf, requireText } from './validate.ts'
 
 const agencies = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('agencies')
 const members = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('members')
+const settings = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('settings')
+
+/** W7: the countries whose public holidays working days know (ISO 3166-1 alpha-2). */
+export const WORKSPACE_COUNTRIES = ['PL', 'KG'] as const
+export type WorkspaceCountry = (typeof WORKSPACE_COUNTRIES)[number]
+
+export const isWorkspaceCountry = (v: unknown): v is WorkspaceCountry =>
+  WORKSPACE_COUNTRIES.includes(v as WorkspaceCountry)
+
+/** W7: the relay publishes the workspace's country (its own record) with the directory. */
+export function setWorkspaceCountry(doc: Y.Doc, country: WorkspaceCountry): void {
+  const value = requireOneOf(country, WORKSPACE_COUNTRIES, 'invalid-value', 'workspace country')
+  if (settings(doc).get('country') !== value) settings(doc).set('country', value)
+}
+
+/** W7: the workspace's country; undefined until the relay has published it (or if malformed). */
+export function getWorkspaceCountry(doc: Y.Doc): WorkspaceCountry | undefined {
+  const value = settings(doc).get('country')
+  return isWorkspaceCountry(value) ? value : undefined
+}
 
 export function upsertAgency(doc: Y.Doc, agency: Agency): Agency {
   const value: Agency = {
@@ -79,14 +99,15 @@ export function removeMember(doc: Y.Doc, id: string): boolean {
   return existed
 }
 
-export type WorkspacePart = 'agencies' | 'members' | 'index'
+export type WorkspacePart = 'agencies' | 'members' | 'index' | 'settings'
 
-/** Calls back once per transaction that changed agencies, members or the document index. */
+/** Calls back once per transaction that changed agencies, members, the index or the settings. */
 export function observeWorkspace(
   doc: Y.Doc,
   onChange: (changed: ReadonlySet<WorkspacePart>) => void,
 ): () => void {
-  return observeTopLevelMaps<WorkspacePart>(doc, ['agencies', 'members', 'index'], onChange)
+  const parts: WorkspacePart[] = ['agencies', 'members', 'index', 'settings']
+  return observeTopLevelMaps<WorkspacePart>(doc, parts, onChange)
 }
 
 // Reads return fresh objects (the stored value is shared with Yjs) and skip values that are

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { ModelError } from '../../src/model/errors.ts'
-import {
-  addWorkingDays,
-  POLISH_PUBLIC_HOLIDAYS,
-  polishPublicHolidays,
-  stageDeadline,
-} from '../../src/model/mediation-calendar.ts'
+import { stageDeadline } from '../../src/model/mediation-calendar.ts'
 import { timeLeft } from '../../src/model/mediation-read.ts'
+import { publicHolidayCalendar } from '../../src/model/public-holidays.ts'
+import { addWorkingDays, type Holidays } from '../../src/model/working-days.ts'
 
-const deadline = (enteredAt: string, stage: 1 | 2 | 3 | 4, holidays: string[] = []) =>
+const POLAND = publicHolidayCalendar('PL')
+
+const deadline = (enteredAt: string, stage: 1 | 2 | 3 | 4, holidays: Holidays = []) =>
   stageDeadline(enteredAt, stage, 'normal', holidays).toISOString()
 
 const code = (fn: () => unknown) => {
@@ -41,24 +40,20 @@ describe('mediation deadlines in working days', () => {
   it('MD6: public holidays are skipped (Polish Easter Monday)', () => {
     // Thursday 17 April 2025; Easter Monday 21 April is a holiday in Poland.
     expect(deadline('2025-04-17T12:00:00.000Z', 1)).toBe('2025-04-25T00:00:00.000Z')
-    expect(deadline('2025-04-17T12:00:00.000Z', 1, [...POLISH_PUBLIC_HOLIDAYS])).toBe(
-      '2025-04-26T00:00:00.000Z',
-    )
+    expect(deadline('2025-04-17T12:00:00.000Z', 1, POLAND)).toBe('2025-04-26T00:00:00.000Z')
   })
 
   it('MD6: each partnership passes its own holidays (Kyrgyz Nooruz is not a Polish holiday)', () => {
     const entered = '2025-03-19T06:00:00.000Z'
-    expect(deadline(entered, 1, [...POLISH_PUBLIC_HOLIDAYS])).toBe('2025-03-27T00:00:00.000Z')
+    expect(deadline(entered, 1, POLAND)).toBe('2025-03-27T00:00:00.000Z')
     expect(deadline(entered, 1, ['2025-03-21'])).toBe('2025-03-28T00:00:00.000Z')
   })
 
   it('MD6: Christmas and New Year in Poland (24–26 December from 2025, 1 January)', () => {
     // Monday 22 Dec 2025: Tue 23, Mon 29, Tue 30, Wed 31, Fri 2 January.
-    expect(deadline('2025-12-22T10:00:00.000Z', 2, [...POLISH_PUBLIC_HOLIDAYS])).toBe(
-      '2026-01-03T00:00:00.000Z',
-    )
-    expect(addWorkingDays('2025-12-22', 1, POLISH_PUBLIC_HOLIDAYS)).toBe('2025-12-23')
-    expect(addWorkingDays('2025-12-23', 1, POLISH_PUBLIC_HOLIDAYS)).toBe('2025-12-29')
+    expect(deadline('2025-12-22T10:00:00.000Z', 2, POLAND)).toBe('2026-01-03T00:00:00.000Z')
+    expect(addWorkingDays('2025-12-22', 1, POLAND)).toBe('2025-12-23')
+    expect(addWorkingDays('2025-12-23', 1, POLAND)).toBe('2025-12-29')
   })
 
   it('MD6: urgent matters get 24 clock hours in every stage, weekends included', () => {
@@ -96,26 +91,17 @@ describe('mediation deadlines in working days', () => {
     })
   })
 
-  it('MD6: Polish public holidays, movable feasts included', () => {
-    expect(polishPublicHolidays(2025)).toEqual([
-      '2025-01-01',
-      '2025-01-06',
-      '2025-04-21',
-      '2025-05-01',
-      '2025-05-03',
-      '2025-06-19',
-      '2025-08-15',
-      '2025-11-01',
-      '2025-11-11',
-      '2025-12-24',
-      '2025-12-25',
-      '2025-12-26',
-    ])
-    expect(polishPublicHolidays(2026)).toContain('2026-04-06')
-    expect(polishPublicHolidays(2026)).toContain('2026-06-04')
-    expect(polishPublicHolidays(2027)).toContain('2027-03-29')
-    expect(polishPublicHolidays(2024)).not.toContain('2024-12-24')
-    expect(POLISH_PUBLIC_HOLIDAYS).toHaveLength(36)
+  it('MD6, W7: Polish public holidays from date-holidays, movable feasts included', () => {
+    const y2025 = ['01-01', '01-06', '04-21', '05-01', '05-03', '06-19', '08-15', '11-01']
+    for (const md of [...y2025, '11-11', '12-24', '12-25', '12-26']) {
+      expect(POLAND(`2025-${md}`)).toBe(true)
+    }
+    expect(POLAND('2026-04-06')).toBe(true)
+    expect(POLAND('2026-06-04')).toBe(true)
+    expect(POLAND('2027-03-29')).toBe(true)
+    // Christmas Eve became a day off in 2025; Good Friday is a working day in Poland.
+    expect(POLAND('2024-12-24')).toBe(false)
+    expect(POLAND('2026-04-03')).toBe(false)
   })
 
   it('MD6: malformed holidays and entry times are refused', () => {

@@ -105,6 +105,7 @@ describe('referral summaries in the workspace (I7)', () => {
       service: 'Family therapy',
       requestedAt: now.toISOString(),
       acceptedAt: null,
+      respondedAt: null,
     })
     const text = JSON.stringify(summary)
     for (const personal of ['R-2026-1', 'Kowalski', 'Długa', 'Visit', 'anna']) {

@@ -13,11 +13,13 @@ import {
   type Urgency,
 } from '../../model/index.ts'
 import { checkNewReferral, type NewReferralField } from '../../model/referral-new.ts'
+import { agreedResponseTime, respondByFrom } from '../../model/referral-respond-by.ts'
 import { digestAsSummary, referralDigest } from '../../model/referral-summary.ts'
 import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { createDirectory } from '../state/create-directory.ts'
 import { createLocally } from '../state/create-open-document.ts'
+import { createHolidayCalendar } from '../state/holiday-calendar.ts'
 import { useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import { InputField } from './form-fields.tsx'
@@ -75,7 +77,23 @@ export const NewReferralForm = (props: {
   const [kind, setKind] = createSignal<PersonKind>('person')
   const [code, setCode] = createSignal('')
   const [urgency, setUrgency] = createSignal<Urgency>('routine')
-  const [respondBy, setRespondBy] = createSignal('')
+  // RF30: until the worker types a date, respond-by follows the response time the partnership
+  // agreed for the receiving agency and urgency, in working days with the public holidays (W7).
+  const [typedRespondBy, setRespondBy] = createSignal<string>()
+  const holidays = createHolidayCalendar(sync)
+  const agreed = createMemo(() =>
+    agreedResponseTime(directory.responseTimes(), receiving(), urgency()),
+  )
+  const proposedRespondBy = createMemo(() => {
+    const [a, calendar] = [agreed(), holidays()]
+    return a && calendar ? respondByFrom(a, new Date(), calendar) : undefined
+  })
+  const respondBy = () => typedRespondBy() ?? proposedRespondBy() ?? ''
+  const respondByHint = () => {
+    const a = agreed()
+    if (typedRespondBy() !== undefined || !a || proposedRespondBy() === undefined) return undefined
+    return t(`referrals.new.respondByAgreed.${a.unit}`, { count: a.within })
+  }
   const [completeBy, setCompleteBy] = createSignal('')
   const [reason, setReason] = createSignal('')
   const [request, setRequest] = createSignal(props.request ?? '')
@@ -272,7 +290,11 @@ export const NewReferralForm = (props: {
           value={respondBy()}
           onInput={setRespondBy}
           invalid={Boolean(invalid().respondBy)}
-          describedBy={describedBy('respondBy')}
+          describedBy={describedBy(
+            'respondBy',
+            respondByHint() ? 'new-referral-respond-by-hint' : undefined,
+          )}
+          hint={respondByHint()}
         >
           <FieldError field="respondBy" />
         </InputField>

@@ -17,6 +17,7 @@ const DAY_MS = 86_400_000
 const DEFAULT_DAYS = 90
 const BAR = '#1d4f73' // --brand: 8.7:1 on white
 const BREACHED = '#a51d1d' // --danger: 7.5:1 on white
+const IN_TIME = '#1e6b3a' // green: 6.5:1 on white
 
 const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v)
 const utcDay = (d: Date) => d.toISOString().slice(0, 10)
@@ -24,7 +25,7 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10)
 const days = (ms: number) => Math.round((ms / DAY_MS) * 10) / 10
 const sum = (rows: readonly FigureRow[]) => rows.reduce((n, r) => n + (r.values[0] ?? 0), 0)
 
-/** `/dashboard`: how the partnership is doing, from the documents the member may read (DB1–DB8). */
+/** `/dashboard`: how the partnership is doing, from the documents the member may read (DB1–DB9). */
 export default function DashboardScreen() {
   const { t, formatDate } = useI18n()
   // Noon UTC: the calendar day is the same in every time zone from Kyrgyzstan to Poland.
@@ -155,6 +156,13 @@ const Figures = (props: { figures: Dashboard; fileName: (figure: string) => stri
       label: agencyName(a.agencyId),
       values: [a.count],
     }))
+  const inTime = () => props.figures.responsesInTime
+  const inTimeRows = (): FigureRow[] =>
+    inTime().byAgency.map((a) => ({
+      key: a.agencyId,
+      label: agencyName(a.agencyId),
+      values: [a.due, a.inTime],
+    }))
   const actionRows = (): FigureRow[] =>
     props.figures.overdueActions.byResponsible.map((r) => ({
       key: r.responsible.kind === 'family' ? 'family' : r.responsible.agencyId,
@@ -213,6 +221,29 @@ const Figures = (props: { figures: Dashboard; fileName: (figure: string) => stri
         total={[props.figures.overdueResponses.total]}
         chart={[{ column: 0, color: BREACHED }]}
         fileName={props.fileName('overdue-responses')}
+      />
+      <DashboardFigure
+        id="in-time"
+        heading={t('dashboard.inTime.heading')}
+        hint={t('dashboard.inTime.hint')}
+        columns={[t('dashboard.col.agency'), t('dashboard.col.due'), t('dashboard.col.inTime')]}
+        rows={inTimeRows()}
+        total={[inTime().due, inTime().inTime]}
+        chart={[
+          { column: 0, color: BAR },
+          { column: 1, color: IN_TIME },
+        ]}
+        fileName={props.fileName('responses-in-time')}
+        summary={
+          <Show when={inTime().due > 0}>
+            <p class="dashboard-headline" data-testid="dashboard-in-time-overall">
+              {t('dashboard.inTime.overall', {
+                inTime: formatNumber(inTime().inTime),
+                due: formatNumber(inTime().due),
+              })}
+            </p>
+          </Show>
+        }
       />
       <DashboardFigure
         id="actions"

@@ -39,6 +39,7 @@ import {
 } from '../state/mediation-state.ts'
 import { useSync } from '../state/session.tsx'
 import { createSummaryCache } from '../state/create-summary-cache.ts'
+import { createHolidayCalendar } from '../state/holiday-calendar.ts'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import { registerMessages } from '../i18n/catalog.ts'
 import { documents } from '../i18n/messages/documents.ts'
@@ -65,10 +66,14 @@ export default function MediationScreen(props: { id: string }) {
 
   const [version, setVersion] = createSignal(0)
   onCleanup(observeMediation(conn.doc, () => setVersion((v) => v + 1)))
-  const read = (at: Date): Mediation | undefined =>
-    hasMediation(conn.doc)
-      ? (readOrNull(() => readMediation(conn.doc, at)) ?? undefined)
+  // Deadlines skip the workspace's public holidays (W7, MD6): the log is read once they are here.
+  const holidays = createHolidayCalendar(sync)
+  const read = (at: Date): Mediation | undefined => {
+    const calendar = holidays()
+    return calendar && hasMediation(conn.doc)
+      ? (readOrNull(() => readMediation(conn.doc, at, calendar)) ?? undefined)
       : undefined
+  }
   const mediation = createMemo(() => (version(), ready() ? read(now()) : undefined))
   const meta = createMemo(() => (version(), ready() ? readMeta(conn.doc) : undefined))
 

@@ -23,6 +23,7 @@ import { observeSummaries } from '../../model/referral-summary.ts'
 import type { SyncClient } from '../../sync/sync-client.ts'
 import type { WorkspaceView } from './create-workspace.ts'
 import { createLocally } from './create-open-document.ts'
+import { loadHolidayCalendar, workspaceCountry } from './holiday-calendar.ts'
 
 // Mediation on the device: the workspace's summaries as a signal (the console and "in mediation"
 // beside a field read them), opening a mediation on a disputed field, and the relay grants that
@@ -148,6 +149,7 @@ export const openMediationOn = async (
   if (!me || !mediator) throw new Error('no supervisor in the partnership')
   const actor: Actor = { memberId: me.id, agencyId: me.agencyId }
   const id = randomId()
+  const holidays = await loadHolidayCalendar(workspaceCountry(sync))
   await createLocally(sync, id, (conn) => {
     openMediation(
       conn.doc,
@@ -161,7 +163,7 @@ export const openMediationOn = async (
       },
       actor,
     )
-    const mediation = readMediation(conn.doc)
+    const mediation = readMediation(conn.doc, new Date(), holidays)
     const parties = [...new Set(mediation.parties.map((p) => p.agencyId))]
     const workspace = sync.workspace.doc
     addEntry(

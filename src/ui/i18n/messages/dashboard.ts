@@ -1,6 +1,6 @@
 import { defineMessages } from '../define.ts'
 
-/** The partnership's monitoring dashboard (DB1–DB8). */
+/** The partnership's monitoring dashboard (DB1–DB9). */
 export const dashboard = defineMessages({
   en: {
     'dashboard.heading': 'How the partnership is doing',
@@ -58,6 +58,12 @@ export const dashboard = defineMessages({
     'dashboard.stage.2': '2 · line managers',
     'dashboard.stage.3': '3 · formal',
     'dashboard.stage.4': '4 · partnership board',
+    'dashboard.inTime.heading': 'Responses in time',
+    'dashboard.inTime.hint':
+      'Referrals whose respond-by date lies in the period and whose answer is due: accepted or declined, or still awaiting once the date has passed. In time when the answer came on or before the respond-by date; by the agency that responds.',
+    'dashboard.inTime.overall': '{inTime} of {due} responses in time',
+    'dashboard.col.due': 'Responses due',
+    'dashboard.col.inTime': 'In time',
   },
   pl: {
     'dashboard.heading': 'Jak działa partnerstwo',
@@ -122,6 +128,12 @@ export const dashboard = defineMessages({
     'dashboard.stage.2': '2 · kierownicy',
     'dashboard.stage.3': '3 · formalny',
     'dashboard.stage.4': '4 · rada partnerstwa',
+    'dashboard.inTime.heading': 'Odpowiedzi w terminie',
+    'dashboard.inTime.hint':
+      'Skierowania z terminem odpowiedzi w okresie, na które odpowiedź jest już należna: przyjęte lub odrzucone albo wciąż oczekujące po upływie terminu. W terminie, gdy odpowiedź przyszła najpóźniej w dniu terminu; według instytucji, która odpowiada.',
+    'dashboard.inTime.overall': '{inTime} z {due} odpowiedzi w terminie',
+    'dashboard.col.due': 'Należne odpowiedzi',
+    'dashboard.col.inTime': 'W terminie',
   },
   ru: {
     'dashboard.heading': 'Как работает партнёрство',
@@ -186,5 +198,19 @@ export const dashboard = defineMessages({
     'dashboard.stage.2': '2 · руководители',
     'dashboard.stage.3': '3 · формальный',
     'dashboard.stage.4': '4 · совет партнёрства',
+    'dashboard.inTime.heading': 'Ответы в срок',
+    'dashboard.inTime.hint':
+      'Направления со сроком ответа в периоде, по которым ответ уже причитается: принятые или отклонённые либо всё ещё ожидающие после истечения срока. В срок, если ответ пришёл не позднее дня срока; по организации, которая отвечает.',
+    'dashboard.inTime.overall': '{inTime} из {due} ответов в срок',
+    'dashboard.col.due': 'Ожидаемые ответы',
+    'dashboard.col.inTime': 'В срок',
+  },
+  ky: {
+    'dashboard.inTime.heading': 'Мөөнөтүндө берилген жооптор',
+    'dashboard.inTime.hint':
+      'Жооп берүү мөөнөтү ушул мезгилге туура келген жана жообу күтүлгөн жолдомолор: кабыл алынган же четке кагылган, же мөөнөтү өтсө да дагы эле күтүлүүдө. Жооп мөөнөттүн күнүнөн кечиктирбей келсе, мөөнөтүндө; жооп берүүчү мекеме боюнча.',
+    'dashboard.inTime.overall': '{due} жооптун {inTime} мөөнөтүндө',
+    'dashboard.col.due': 'Күтүлгөн жооптор',
+    'dashboard.col.inTime': 'Мөөнөтүндө',
   },
 })

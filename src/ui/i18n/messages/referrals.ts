@@ -41,6 +41,15 @@ export const referrals = defineMessages({
     'referrals.new.error.code':
       'Enter a case code: letters, digits and . _ / - with at least one digit, no spaces.',
     'referrals.new.error.service': 'Give the service a name, or leave it empty.',
+    'referrals.new.respondByAgreed.working-days': {
+      one: 'Proposed from the response time the partnership agreed: {count} working day, weekends and public holidays skipped.',
+      other:
+        'Proposed from the response time the partnership agreed: {count} working days, weekends and public holidays skipped.',
+    },
+    'referrals.new.respondByAgreed.hours': {
+      one: 'Proposed from the response time the partnership agreed: {count} hour.',
+      other: 'Proposed from the response time the partnership agreed: {count} hours.',
+    },
   },
   pl: {
     'referrals.heading': 'Skierowania',
@@ -87,6 +96,19 @@ export const referrals = defineMessages({
     'referrals.new.error.code':
       'Wpisz kod sprawy: litery, cyfry oraz . _ / -, co najmniej jedna cyfra, bez spacji.',
     'referrals.new.error.service': 'Nazwij usługę albo zostaw pole puste.',
+    'referrals.new.respondByAgreed.working-days': {
+      one: 'Zaproponowano według uzgodnionego w partnerstwie czasu odpowiedzi: {count} dzień roboczy, bez weekendów i świąt.',
+      few: 'Zaproponowano według uzgodnionego w partnerstwie czasu odpowiedzi: {count} dni robocze, bez weekendów i świąt.',
+      many: 'Zaproponowano według uzgodnionego w partnerstwie czasu odpowiedzi: {count} dni roboczych, bez weekendów i świąt.',
+      other:
+        'Zaproponowano według uzgodnionego w partnerstwie czasu odpowiedzi: {count} dnia roboczego, bez weekendów i świąt.',
+    },
+    'referrals.new.respondByAgreed.hours': {
+      one: 'Zaproponowano według uzgodnionego w partnerstwie czasu odpowiedzi: {count} godzina.',
+      few: 'Zaproponowano według uzgodnionego w partnerstwie czasu odpowiedzi: {count} godziny.',
+      many: 'Zaproponowano według uzgodnionego w partnerstwie czasu odpowiedzi: {count} godzin.',
+      other: 'Zaproponowano według uzgodnionego w partnerstwie czasu odpowiedzi: {count} godziny.',
+    },
   },
   ru: {
     'referrals.heading': 'Направления',
@@ -132,5 +154,27 @@ export const referrals = defineMessages({
     'referrals.new.error.code':
       'Введите код дела: буквы, цифры и . _ / -, хотя бы одна цифра, без пробелов.',
     'referrals.new.error.service': 'Укажите название услуги или оставьте поле пустым.',
+    'referrals.new.respondByAgreed.working-days': {
+      one: 'Предложено по согласованному в партнёрстве сроку ответа: {count} рабочий день, без выходных и праздников.',
+      few: 'Предложено по согласованному в партнёрстве сроку ответа: {count} рабочих дня, без выходных и праздников.',
+      many: 'Предложено по согласованному в партнёрстве сроку ответа: {count} рабочих дней, без выходных и праздников.',
+      other:
+        'Предложено по согласованному в партнёрстве сроку ответа: {count} рабочего дня, без выходных и праздников.',
+    },
+    'referrals.new.respondByAgreed.hours': {
+      one: 'Предложено по согласованному в партнёрстве сроку ответа: {count} час.',
+      few: 'Предложено по согласованному в партнёрстве сроку ответа: {count} часа.',
+      many: 'Предложено по согласованному в партнёрстве сроку ответа: {count} часов.',
+      other: 'Предложено по согласованному в партнёрстве сроку ответа: {count} часа.',
+    },
+  },
+  ky: {
+    'referrals.new.respondByAgreed.working-days': {
+      other:
+        'Өнөктөштүктө макулдашылган жооп берүү мөөнөтү боюнча сунушталды: {count} жумуш күнү, дем алыш жана майрам күндөрү эсепке алынбайт.',
+    },
+    'referrals.new.respondByAgreed.hours': {
+      other: 'Өнөктөштүктө макулдашылган жооп берүү мөөнөтү боюнча сунушталды: {count} саат.',
+    },
   },
 })
