@@ -183,7 +183,8 @@ export class Erasure {
     let ranges: Ranges
     try {
       Y.transact(everything, () => {
-        for (const c of chunks) for (const e of c.entries) e.parts.forEach((p) => apply(everything, p))
+        for (const c of chunks)
+          for (const e of c.entries) e.parts.forEach((p) => apply(everything, p))
         current.forEach((u) => apply(everything, u))
       })
       ranges = erasedRanges(everything, field)

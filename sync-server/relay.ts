@@ -227,7 +227,8 @@ export class Relay {
         url.searchParams.get('token'),
         room,
         (deviceId) => (this.perDevice.get(deviceId) ?? 0) < this.config.maxRoomsPerDevice,
-        (workspaceId, documentId) => this.retention.tombstone(workspaceId, documentId) !== undefined,
+        (workspaceId, documentId) =>
+          this.retention.tombstone(workspaceId, documentId) !== undefined,
       )
     } catch (err) {
       log('error', 'admission failed', { error: (err as Error).message })

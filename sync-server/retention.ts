@@ -112,9 +112,7 @@ export class Retention {
     const byDocument = (table: string, id = 'document_id') =>
       db.prepare(`DELETE FROM ${table} WHERE workspace_id = ? AND ${id} = ?`)
     this.purgeStatements = {
-      rooms: ['updates', 'snapshots', 'history_chunks', 'history_folded', 'quarantine'].map(
-        byRoom,
-      ),
+      rooms: ['updates', 'snapshots', 'history_chunks', 'history_folded', 'quarantine'].map(byRoom),
       documents: [
         byDocument('access_log'),
         byDocument('grants'),
