@@ -58,7 +58,7 @@ CREATE INDEX IF NOT EXISTS access_log_document ON access_log (workspace_id, docu
 CREATE INDEX IF NOT EXISTS access_log_at ON access_log (at);
 CREATE TABLE IF NOT EXISTS scrub_pages (data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS document_closure (
-  workspace_id TEXT NOT NULL, document_id TEXT NOT NULL, kind TEXT NOT NULL,
+  workspace_id TEXT NOT NULL, document_id TEXT NOT NULL, kind TEXT,
   closed_at INTEGER, hold_by TEXT, hold_at INTEGER, PRIMARY KEY (workspace_id, document_id));
 CREATE TABLE IF NOT EXISTS tombstones (
   workspace_id TEXT NOT NULL, document_id TEXT NOT NULL, kind TEXT NOT NULL,

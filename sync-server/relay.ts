@@ -271,7 +271,8 @@ export class Relay {
           memberId: identity.memberId,
           agencyId: admission.member.agencyId,
           access,
-          at: Date.now(),
+          // The retention clock: the access log is pruned by it (R35).
+          at: this.retention.now(),
         })
       }
       conn.start()
