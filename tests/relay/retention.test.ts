@@ -62,7 +62,7 @@ describe('relay: retention of closed documents', () => {
         .get(id) as { c: number | null } | undefined
     )?.c
 
-  const rowsOf = (id: string): Record<string, number> => {
+  const rowsOf = (id: string) => {
     const db = relay.rawDb()
     const room = `demo/${id}`
     const count = (sql: string, arg: string) => (db.prepare(sql).pluck().get(arg) as number) ?? 0
