@@ -169,7 +169,7 @@ export class Erasure {
     who: Author,
     at: number,
   ): Promise<{ entryId: number; erasedRanges: number; walTruncated: boolean }> {
-    this.rooms.writeAsRelay(room, (doc) => clearField(doc, field))
+    this.rooms.writeAsRelay(room, (doc) => clearField(doc, field), { connection: 0, author: who })
     this.rooms.flush()
     this.rooms.forgetChores(room)
     this.log.history.fold(room)

@@ -151,9 +151,10 @@ export class Rooms {
 
   /**
    * Writes into a room on the relay's own behalf (the directory): the change is made on a
-   * temporary Y.Doc, and only its difference is accepted and sent to the room's members.
+   * temporary Y.Doc, and only its difference is accepted and sent to the room's members. An
+   * erasure's deletion is made this way on a member's request, and recorded as theirs (`sender`).
    */
-  writeAsRelay(name: string, change: (doc: Y.Doc) => void): void {
+  writeAsRelay(name: string, change: (doc: Y.Doc) => void, sender: Sender = RELAY_SENDER): void {
     const room = this.acquire(name)
     const doc = new Y.Doc()
     Y.applyUpdate(doc, room.state())
@@ -162,7 +163,7 @@ export class Rooms {
     const update = Y.encodeStateAsUpdate(doc, before)
     doc.destroy()
     if (!isEmptyUpdate(update)) {
-      this.accept(room, update)
+      this.accept(room, update, sender)
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MSG_SYNC)
       encoding.writeVarUint(encoder, SYNC_UPDATE)
