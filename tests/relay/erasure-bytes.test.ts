@@ -166,6 +166,8 @@ describe('relay: erasure that really erases', () => {
     )
     expect(offline.doc.getMap<Y.Text>('text').get('minutes')!.toString()).toBe('')
     resend.ws.close()
+    // What its next local compaction writes (LocalCopyBound: the state of its gc'ing Y.Doc).
+    expect(holdsAny(Y.encodeStateAsUpdate(offline.doc))).toEqual([])
     expect(writer.doc.getMap('actions').get('b1')).toBe(`offline edit ${KEPT}`)
 
     expect(holdsAny(storedUpdate(suite.relay, ROOM))).toEqual([])
