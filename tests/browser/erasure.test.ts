@@ -143,4 +143,36 @@ describe('erasure and retention in Chromium against the real relay', () => {
     expect(await annaPage.getByTestId('retention').count()).toBe(0)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   })
+
+  it('R33: a device holding a document that is purged deletes its copy when it next syncs, and says why', async () => {
+    const { id, doc } = await seedReferral('ER-3', 'Do usunięcia po okresie.', (d) =>
+      assertDecision(d, REFERRAL_FIELDS.status, { status: 'completed' }, anna),
+    )
+    doc.destroy()
+    const closed = () =>
+      suite.app
+        .rawDb()
+        .prepare('SELECT closed_at FROM document_closure WHERE document_id = ?')
+        .pluck()
+        .get(id) != null
+    await waitFor('the relay noted it closed', closed, 20_000)
+    const { page } = await suite.device('anna')
+    await page.goto(`/documents/${id}`)
+    await page.getByTestId('field-reason').waitFor({ timeout: 20_000 })
+    const localCopies = () =>
+      page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''))
+    expect(await localCopies()).toContain(`mosty:demo/${id}`)
+
+    // Eleven days on (the period is ten): the relay purges it at start.
+    const app = suite.app
+    await app.stop()
+    app.env.RELAY_CLOCK_OFFSET_MS = String(11 * 86_400_000)
+    app.output = ''
+    await app.start()
+    await page
+      .getByTestId('doc-refused')
+      .filter({ hasText: 'zasadami przechowywania' })
+      .waitFor({ timeout: 30_000 })
+    await expect.poll(localCopies, { timeout: 20_000 }).not.toContain(`mosty:demo/${id}`)
+  })
 })
