@@ -14,6 +14,7 @@ import { Enrolment, EnrolmentError } from './enrolment.ts'
 import { checkStanding, reauthorise } from './gatekeeper.ts'
 import { HISTORY_ROUTES, HistoryError, historyRoute } from './history-api.ts'
 import type { HistoryLog } from './history-log.ts'
+import { LIFECYCLE_ROUTES, type LifecycleApi } from './lifecycle-api.ts'
 import type { Db } from './db.ts'
 import { SIGNING_KEY_ROUTES, SigningKeyError, SigningKeys } from './signing-keys.ts'
 import { SECURITY_HEADERS } from './static.ts'
@@ -33,6 +34,7 @@ const AUTHENTICATED_ROUTES = new Set([
   'POST /api/grants/list',
   ...HISTORY_ROUTES,
   ...SIGNING_KEY_ROUTES,
+  ...LIFECYCLE_ROUTES,
 ])
 
 class HttpError extends Error {
@@ -118,6 +120,7 @@ export class Api {
     private readonly opts: { demoLogin: boolean; tokenTtlSeconds: number },
     private readonly hooks: ApiHooks,
     private readonly history: HistoryLog,
+    private readonly lifecycle: LifecycleApi,
   ) {
     this.enrolment = new Enrolment(db, store)
     this.signingKeys = new SigningKeys(db)
@@ -254,6 +257,11 @@ export class Api {
       case 'POST /api/history/state':
       case 'POST /api/access-log':
         return historyRoute(route, me, await readJson(req), this.store, this.history)
+      case 'POST /api/documents/erase':
+      case 'POST /api/retention/due':
+      case 'POST /api/retention/hold':
+      case 'POST /api/retention/tombstone':
+        return this.lifecycle.route(route, me, deviceId, await readJson(req))
       default:
         throw new HttpError(404, 'no such route')
     }

@@ -37,6 +37,24 @@ const checkpointer = (): void => {
   }
   const timer = setInterval(checkpoint, intervalMs)
   parentPort?.on('message', (message: unknown) => {
+    if (message === 'truncate') {
+      // After an erasure or a purge (R32): every frame copied and the WAL file cut to nothing,
+      // so that no old page image stays in it. Readers or the writer in the way: tried again.
+      const tryTruncate = (attempt: number): void => {
+        try {
+          const [row] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+          if (row?.busy && attempt < 50) {
+            setTimeout(() => tryTruncate(attempt + 1), 20)
+            return
+          }
+          parentPort?.postMessage({ truncated: !row?.busy })
+        } catch (err) {
+          parentPort?.postMessage({ truncated: false, error: (err as Error).message })
+        }
+      }
+      tryTruncate(0)
+      return
+    }
     if (message !== 'close') return
     clearInterval(timer)
     checkpoint()
@@ -83,6 +101,22 @@ export class Checkpoints {
       db.pragma('wal_autocheckpoint = 1000')
     })
     this.worker.unref()
+  }
+
+  /**
+   * A TRUNCATE checkpoint on the thread: resolves true once the WAL file is empty (false if
+   * readers kept it busy for about a second; the next erasure or purge tries again).
+   */
+  truncate(): Promise<boolean> {
+    return new Promise((resolve) => {
+      const onMessage = (m: { truncated?: boolean }) => {
+        if (m.truncated === undefined) return
+        this.worker.off('message', onMessage)
+        resolve(m.truncated)
+      }
+      this.worker.on('message', onMessage)
+      this.worker.postMessage('truncate')
+    })
   }
 
   /** Checkpoints once more and ends the thread. */

@@ -50,6 +50,18 @@ export interface RelayConfig {
   tokenTtlSeconds: number
   /** How a commit is made durable before it is confirmed (see wal-sync.ts). */
   sqliteSync: SqliteSync
+  /** Days a closed document is kept before it is purged, per kind, and the access log (R33). */
+  retentionReferralDays: number
+  retentionPlanDays: number
+  retentionMediationDays: number
+  accessLogRetentionDays: number
+  /** How often the relay looks for purges due (and once when it starts). */
+  retentionSweepMs: number
+  /**
+   * Shifts the relay's retention clock (closing dates, purges, holds): a hook for tests and
+   * retention drills, 0 in production.
+   */
+  clockOffsetMs: number
 }
 
 const sqliteSync = (raw: string | undefined): SqliteSync => {
@@ -87,4 +99,10 @@ export const loadConfig = (): RelayConfig => ({
   sqliteSync: sqliteSync(process.env.SQLITE_SYNC),
   demoLogin: process.env.DEMO_LOGIN === '1',
   tokenTtlSeconds: int('TOKEN_TTL_SECONDS', 3600),
+  retentionReferralDays: int('RETENTION_REFERRAL_DAYS', 3 * 365),
+  retentionPlanDays: int('RETENTION_PLAN_DAYS', 5 * 365),
+  retentionMediationDays: int('RETENTION_MEDIATION_DAYS', 2 * 365),
+  accessLogRetentionDays: int('ACCESS_LOG_RETENTION_DAYS', 2 * 365),
+  retentionSweepMs: int('RETENTION_SWEEP_MS', 3_600_000),
+  clockOffsetMs: int('RELAY_CLOCK_OFFSET_MS', 0),
 })

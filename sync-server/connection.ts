@@ -252,18 +252,22 @@ export class Connection implements RoomMember {
     if (sub !== SYNC_STEP2 && sub !== SYNC_UPDATE) {
       throw new Violation(CLOSE.MALFORMED, `unknown sync message type ${sub}`)
     }
-    checkUpdate(payload)
+    const runs: number[] = []
+    checkUpdate(payload, runs)
     // A read-only connection's writes are neither applied, forwarded nor stored.
     if (this.access !== 'write' || isEmptyUpdate(payload)) return
-    this.rooms.accept(this.room, payload, this.sender)
+    // Only what the room lacks is stored and forwarded (R31).
+    const update = this.room.lacking(payload, runs)
+    if (update === null) return
+    this.rooms.accept(this.room, update, this.sender, update === payload ? runs : undefined)
     // Alone in the room (a worker writing by herself): nobody to frame the update for.
     if (this.room.members.size < 2) return
     const forward =
-      sub === SYNC_UPDATE
+      sub === SYNC_UPDATE && update === payload
         ? raw
         : message(MSG_SYNC, (e) => {
             encoding.writeVarUint(e, SYNC_UPDATE)
-            encoding.writeVarUint8Array(e, payload)
+            encoding.writeVarUint8Array(e, update)
           })
     const frame = frameBinary(forward)
     for (const m of this.room.members) if (m !== this) m.sendFramed(frame, forward.length)

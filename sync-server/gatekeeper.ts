@@ -27,6 +27,8 @@ export const admit = async (
   room: string,
   /** Checked before any document is registered: a refused connection registers nothing. */
   roomsLeft: (deviceId: string) => boolean,
+  /** R33: a purged document is never registered again; its devices are told to drop it. */
+  purged: (workspaceId: string, documentId: string) => boolean = () => false,
 ): Promise<Admission> => {
   const identity = await verifyToken(key, token)
   if (typeof identity === 'string')
@@ -37,6 +39,9 @@ export const admit = async (
   if (!name) return refuse(CLOSE.BAD_ROOM, 'room must be <workspaceId>/<documentId>')
   if (name.workspaceId !== identity.workspaceId) {
     return refuse(CLOSE.FORBIDDEN, 'no access to this workspace')
+  }
+  if (purged(name.workspaceId, name.documentId)) {
+    return refuse(CLOSE.PURGED, 'purged: the document was deleted under the retention rules')
   }
   if (!roomsLeft(identity.deviceId)) {
     return refuse(CLOSE.TRY_LATER, 'too many open rooms for this device')

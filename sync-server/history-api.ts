@@ -87,6 +87,7 @@ export const historyRoute = (
       from: iso(e.firstAt),
       at: iso(e.lastAt),
       updates: e.updates,
+      note: e.note,
       update: base64(e.data),
     })),
   }

@@ -10,13 +10,24 @@ import type { Author } from './history-coalesce.ts'
 
 /** One history entry as stored: who, when, and its updates as they arrived (merged on reading). */
 export interface StoredEntry {
-  source: 'member' | 'relay' | 'baseline'
+  source: EntrySource
   author: Author | null
   firstAt: number
   lastAt: number
   updates: number
   parts: Uint8Array[]
+  /** Events only: what happened (the erased field, the hold placed or lifted), never content. */
+  note?: string
 }
+
+/**
+ * 'erasure' (R30) and 'legal-hold' (R34) are events: who did what when, with a note and no
+ * updates; the others carry the updates as they arrived.
+ */
+export type EntrySource = 'member' | 'relay' | 'baseline' | 'erasure' | 'legal-hold'
+
+export const isEvent = (source: EntrySource): boolean =>
+  source === 'erasure' || source === 'legal-hold'
 
 /** Entries per chunk at most; an entry's id is its chunk's id × this + its place in the chunk. */
 export const CHUNK_ENTRIES = 4096
@@ -46,7 +57,7 @@ export const locate = (id: number): { chunk: number; index: number } => ({
   index: id % CHUNK_ENTRIES,
 })
 
-const SOURCES = ['member', 'relay', 'baseline'] as const
+const SOURCES: readonly EntrySource[] = ['member', 'relay', 'baseline', 'erasure', 'legal-hold']
 
 export const encodeChunk = (entries: readonly StoredEntry[]): Uint8Array => {
   const e = encoding.createEncoder()
@@ -60,6 +71,7 @@ export const encodeChunk = (entries: readonly StoredEntry[]): Uint8Array => {
     encoding.writeVarUint(e, entry.updates)
     encoding.writeVarUint(e, entry.parts.length)
     for (const part of entry.parts) encoding.writeVarUint8Array(e, part)
+    if (isEvent(entry.source)) encoding.writeVarString(e, entry.note ?? '')
   }
   return encoding.toUint8Array(e)
 }
@@ -78,7 +90,9 @@ export const decodeChunk = (data: Uint8Array): StoredEntry[] => {
     const parts: Uint8Array[] = []
     for (let n = decoding.readVarUint(d); n > 0; n--) parts.push(decoding.readVarUint8Array(d))
     const author = authorOf({ memberId, agencyId, deviceId })
-    entries.push({ source, author, firstAt, lastAt, updates, parts })
+    const entry: StoredEntry = { source, author, firstAt, lastAt, updates, parts }
+    if (isEvent(source)) entry.note = decoding.readVarString(d)
+    entries.push(entry)
   }
   return entries
 }

@@ -4,6 +4,7 @@ import {
   chunksOf,
   decodeChunk,
   encodeChunk,
+  type EntrySource,
   entryId,
   locate,
   type StoredEntry,
@@ -24,7 +25,9 @@ export interface AccessOpen {
 
 export interface HistoryEntry {
   id: number
-  source: 'member' | 'relay' | 'baseline'
+  source: EntrySource
+  /** An event's note (the erased field; a hold placed or lifted), null for updates. */
+  note: string | null
   memberId: string | null
   agencyId: string | null
   firstAt: number
@@ -210,6 +213,20 @@ export class HistoryLog {
   }
 
   /**
+   * Appends an event (an erasure, R30; a legal hold, R34) after everything the room's log holds,
+   * as an entry of its own that no later update extends. Returns its id.
+   */
+  recordEvent(room: string, event: StoredEntry): number {
+    return this.db.transaction(() => {
+      this.fold(room)
+      const folded = this.selectFolded.get(room) as { uptoSeq: number } | undefined
+      const chunkId = Number(this.insertChunk.run(room, 1, encodeChunk([event])).lastInsertRowid)
+      this.upsertFolded.run(room, folded?.uptoSeq ?? 0, null, null)
+      return entryId(chunkId, 0)
+    })()
+  }
+
+  /**
    * The newest entries of a room, at most `maxEntries` and about `maxBytes` of updates (at
    * least one entry), with the document as it was before them.
    */
@@ -233,7 +250,8 @@ export class HistoryLog {
           firstAt: e.firstAt,
           lastAt: e.lastAt,
           updates: e.updates,
-          data: merged(e.parts),
+          note: e.note ?? null,
+          data: e.parts.length === 0 ? EMPTY : merged(e.parts),
         })
       }
     }
@@ -259,7 +277,7 @@ export class HistoryLog {
         if (entryId(id, i) <= upTo) parts.push(...e.parts)
       })
     }
-    return merged(parts)
+    return parts.length === 0 ? EMPTY : merged(parts)
   }
 
   /** Who opened a document, newest first. */

@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { CLOSE, SYNC_PATH } from '../src/sync/protocol.ts'
+import { CLOSE, roomName, SYNC_PATH } from '../src/sync/protocol.ts'
 import { AccessStore } from './access-store.ts'
 import { loadSigningKey } from './auth.ts'
 import type { RelayConfig } from './config.ts'
@@ -18,6 +18,9 @@ import { Rooms } from './rooms.ts'
 import { serveStatic, SECURITY_HEADERS } from './static.ts'
 import { UpdateLog } from './update-log.ts'
 import { Checkpoints } from './checkpoints.ts'
+import { Erasure } from './erasure.ts'
+import { LifecycleApi } from './lifecycle-api.ts'
+import { Retention } from './retention.ts'
 import { durability, SYNCHRONOUS } from './wal-sync.ts'
 import type { Identity } from './auth.ts'
 
@@ -40,7 +43,9 @@ export class Relay {
   private readonly http: http.Server
   private readonly wss: WebSocketServer
   private readonly api: Api
+  readonly retention: Retention
   private aclTimer: NodeJS.Timeout | null = null
+  private sweepTimer: NodeJS.Timeout | null = null
   private dataVersion = 0
 
   constructor(private readonly config: RelayConfig) {
@@ -55,6 +60,20 @@ export class Relay {
       config,
       durability(`${this.db.name}-wal`, config.sqliteSync),
     )
+    this.retention = new Retention(
+      this.db,
+      log.history,
+      {
+        referralDays: config.retentionReferralDays,
+        planDays: config.retentionPlanDays,
+        mediationDays: config.retentionMediationDays,
+        accessLogDays: config.accessLogRetentionDays,
+      },
+      () => Date.now() + config.clockOffsetMs,
+      (workspaceId, documentId) => this.purged(workspaceId, documentId),
+    )
+    this.rooms.onUnload = (name, state) => this.retention.noteState(name, state)
+    const erasure = new Erasure(this.db, log, this.rooms, () => this.checkpoints.truncate())
     // ws enforces a hard ceiling while reading a frame; the configured limit is checked per
     // message so that the offender is told why (4413) instead of a bare 1009.
     this.wss = new WebSocketServer({
@@ -72,6 +91,7 @@ export class Relay {
         directoryChanged: (workspaceId) => publishDirectory(this.rooms, this.store, workspaceId),
       },
       log.history,
+      new LifecycleApi(this.store, erasure, this.retention),
     )
     this.http = http.createServer((req, res) => this.request(req, res))
     this.http.on('upgrade', (req, socket, head) => {
@@ -88,12 +108,16 @@ export class Relay {
     this.dataVersion = this.readDataVersion()
     this.aclTimer = setInterval(() => this.pollAccessChanges(), this.config.aclPollMs)
     this.aclTimer.unref()
+    this.sweep()
+    this.sweepTimer = setInterval(() => this.sweep(), this.config.retentionSweepMs)
+    this.sweepTimer.unref()
     return this.http.address() as AddressInfo
   }
 
   /** Drains: closes every socket as transient, commits every accepted update, closes SQLite. */
   async stop(): Promise<void> {
     if (this.aclTimer) clearInterval(this.aclTimer)
+    if (this.sweepTimer) clearInterval(this.sweepTimer)
     const closed = new Promise<void>((resolve) => this.http.close(() => resolve()))
     for (const conn of [...this.sessions.keys()]) conn.close(CLOSE.RESTARTING, 'relay restarting')
     this.http.closeAllConnections()
@@ -120,6 +144,25 @@ export class Relay {
       if (access === 'none') conn.close(CLOSE.REVOKED, 'access to this document revoked')
       else conn.setAccess(access)
     }
+  }
+
+  /** R33: purges what is due; once anything went, the WAL is cut so its old pages go too (R32). */
+  private sweep(): void {
+    try {
+      if (this.retention.sweep().length > 0) void this.checkpoints.truncate()
+    } catch (err) {
+      log('error', 'retention sweep failed', { error: (err as Error).message })
+    }
+  }
+
+  /** A purged document's sockets are closed (4412) and its room leaves memory. */
+  private purged(workspaceId: string, documentId: string): void {
+    for (const [conn, s] of this.sessions) {
+      if (s.identity.workspaceId === workspaceId && s.documentId === documentId) {
+        conn.close(CLOSE.PURGED, 'purged: the document was deleted under the retention rules')
+      }
+    }
+    this.rooms.evict(roomName(workspaceId, documentId))
   }
 
   private readDataVersion(): number {
@@ -184,6 +227,8 @@ export class Relay {
         url.searchParams.get('token'),
         room,
         (deviceId) => (this.perDevice.get(deviceId) ?? 0) < this.config.maxRoomsPerDevice,
+        (workspaceId, documentId) =>
+          this.retention.tombstone(workspaceId, documentId) !== undefined,
       )
     } catch (err) {
       log('error', 'admission failed', { error: (err as Error).message })
@@ -226,7 +271,8 @@ export class Relay {
           memberId: identity.memberId,
           agencyId: admission.member.agencyId,
           access,
-          at: Date.now(),
+          // The retention clock: the access log is pruned by it (R35).
+          at: this.retention.now(),
         })
       }
       conn.start()

@@ -130,10 +130,18 @@ export class Room {
   /** Whether the log holds rows a compaction left behind (see Compaction); it compacts again. */
   leftover: boolean
   idleTimer: NodeJS.Timeout | null = null
+  /** Whether anything was accepted since the room was loaded (its closure is noted on unload). */
+  changed = false
   /** Whether something was deleted since the last compaction (see compactedTo). */
   erased: boolean
   private base: Uint8Array
   private tail: Uint8Array[]
+  /**
+   * Per client, the end of the highest clock range the room was given (at least what it holds;
+   * null: not known, taken from the state when next needed). An update starting below it may
+   * re-send what the room has (see lacking).
+   */
+  private known: Map<number, number> | null = null
 
   constructor(
     readonly name: string,
@@ -156,9 +164,56 @@ export class Room {
     this.leftover = stored.leftover
   }
 
-  append(update: Uint8Array): void {
+  /** `runs`: the update's clock ranges as checkUpdate lists them; without them `known` is reset. */
+  append(update: Uint8Array, runs?: readonly number[]): void {
+    this.changed = true
     this.tail.push(update)
     if (hasDeletions(update)) this.erased = true
+    if (!runs) this.known = null
+    else if (this.known) {
+      for (let i = 0; i < runs.length; i += 3) {
+        const client = runs[i]!
+        if (runs[i + 2]! > (this.known.get(client) ?? 0)) this.known.set(client, runs[i + 2]!)
+      }
+    }
+  }
+
+  /**
+   * R31: the part of an update the room lacks, or null if it lacks none of it. An update that
+   * starts where the room's clocks end (every live edit) is the update itself; one that re-sends
+   * structs the room has (a device that was offline re-sending its old updates, with text erased
+   * since) is cut to what the room lacks by Y.diffUpdate against the room's exact state vector.
+   * The room keeps erased structs as deleted ones of the same ids and lengths, so their clocks
+   * are in that vector and the re-sent content is dropped, never stored or forwarded again.
+   */
+  lacking(update: Uint8Array, runs: readonly number[]): Uint8Array | null {
+    const known = (this.known ??= this.clocks())
+    let overlaps = false
+    for (let i = 0; i < runs.length; i += 3) {
+      if (runs[i + 1]! < (known.get(runs[i]!) ?? 0)) overlaps = true
+    }
+    if (!overlaps) return update
+    const lacked = Y.diffUpdate(update, this.stateVector())
+    const { structs, ds } = Y.decodeUpdate(lacked)
+    return structs.length === 0 && ds.clients.size === 0 ? null : lacked
+  }
+
+  private clocks(): Map<number, number> {
+    return Y.decodeStateVector(this.stateVector())
+  }
+
+  /** R30: the room's whole state replaced by a scrubbed one, which the log now holds alone. */
+  replaceState(state: Uint8Array, lastSeq: number): void {
+    this.base = state
+    this.tail = []
+    this.baseCollected = true
+    this.erased = false
+    this.leftover = false
+    this.known = null
+    this.logCount = 0
+    this.logBytes = 0
+    this.unfolded = 0
+    this.lastSeq = lastSeq
   }
 
   /** The whole document as one merged update. */

@@ -45,6 +45,8 @@ export class Rooms {
   private readonly compactions = new Map<Room, Compaction>()
   private timer: NodeJS.Timeout | null = null
   private unloadsSinceReclaim = 0
+  /** Told a changed room's state as it leaves memory (Retention.noteState, R33). */
+  onUnload: (name: string, state: Uint8Array) => void = () => {}
 
   constructor(
     private readonly log: UpdateLog,
@@ -74,6 +76,33 @@ export class Rooms {
     return room
   }
 
+  /** The room if it is in memory. */
+  loadedRoom(name: string): Room | undefined {
+    return this.loaded.get(name)
+  }
+
+  /**
+   * Stops what a room's log was being worked on (a compaction of a state now scrubbed, R30): its
+   * snapshot would be older than the scrubbed one, which the store keeps anyway.
+   */
+  forgetChores(name: string): void {
+    for (const room of [...this.compactions.keys()]) {
+      if (room.name === name) this.compactions.delete(room)
+    }
+    for (const room of [...this.chores]) if (room.name === name) this.chores.delete(room)
+  }
+
+  /** Drops a purged room from memory (R33); its connections were closed. */
+  evict(name: string): void {
+    const room = this.loaded.get(name)
+    this.forgetChores(name)
+    if (!room) return
+    if (room.idleTimer) clearTimeout(room.idleTimer)
+    this.queue = this.queue.filter((q) => q.room !== room)
+    this.loaded.delete(name)
+    this.metrics.roomsLoaded = this.loaded.size
+  }
+
   /** Keeps an update of the room that Yjs cannot merge, so that nothing is lost silently. */
   private quarantine(name: string): (update: Uint8Array, reason: string) => void {
     return (update, reason) => {
@@ -93,8 +122,13 @@ export class Rooms {
    * Accepts an update: in memory at once, durable at the next group commit, and recorded in the
    * room's history as the sender's (the relay's own writes are the relay's).
    */
-  accept(room: Room, data: Uint8Array, sender: Sender = RELAY_SENDER): void {
-    room.append(data)
+  accept(
+    room: Room,
+    data: Uint8Array,
+    sender: Sender = RELAY_SENDER,
+    runs?: readonly number[],
+  ): void {
+    room.append(data, runs)
     room.uncommitted++
     this.queue.push({ room, name: room.name, data, sender })
     this.metrics.updatesTotal++
@@ -117,9 +151,10 @@ export class Rooms {
 
   /**
    * Writes into a room on the relay's own behalf (the directory): the change is made on a
-   * temporary Y.Doc, and only its difference is accepted and sent to the room's members.
+   * temporary Y.Doc, and only its difference is accepted and sent to the room's members. An
+   * erasure's deletion is made this way on a member's request, and recorded as theirs (`sender`).
    */
-  writeAsRelay(name: string, change: (doc: Y.Doc) => void): void {
+  writeAsRelay(name: string, change: (doc: Y.Doc) => void, sender: Sender = RELAY_SENDER): void {
     const room = this.acquire(name)
     const doc = new Y.Doc()
     Y.applyUpdate(doc, room.state())
@@ -128,7 +163,7 @@ export class Rooms {
     const update = Y.encodeStateAsUpdate(doc, before)
     doc.destroy()
     if (!isEmptyUpdate(update)) {
-      this.accept(room, update)
+      this.accept(room, update, sender)
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MSG_SYNC)
       encoding.writeVarUint(encoder, SYNC_UPDATE)
@@ -280,6 +315,7 @@ export class Rooms {
     // Compacted as it leaves memory if something was erased in it, so that the erased content
     // leaves the stored document once the session is over, not only after thousands more edits.
     if (room.erased) this.compact(room)
+    this.noteUnload(room)
     this.loaded.delete(room.name)
     this.metrics.roomsLoaded = this.loaded.size
     // A burst of rooms came and went (a morning's documents, a reconnect storm): once none is
@@ -287,6 +323,18 @@ export class Rooms {
     if (++this.unloadsSinceReclaim >= RECLAIM_AFTER_UNLOADS && this.loaded.size === 0) {
       reclaimMemory({ unloaded: this.unloadsSinceReclaim })
       this.unloadsSinceReclaim = 0
+    }
+  }
+
+  private noteUnload(room: Room): void {
+    if (!room.changed) return
+    try {
+      this.onUnload(room.name, room.state())
+    } catch (err) {
+      log('error', 'room state not noted for retention', {
+        room: room.name,
+        error: (err as Error).message,
+      })
     }
   }
 
@@ -308,6 +356,7 @@ export class Rooms {
     }
     for (const room of this.loaded.values()) {
       if (room.idleTimer) clearTimeout(room.idleTimer)
+      this.noteUnload(room)
     }
     this.loaded.clear()
     this.metrics.roomsLoaded = 0

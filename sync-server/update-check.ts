@@ -27,8 +27,11 @@ import * as decoding from 'lib0/decoding'
  * These are the checks that a throwaway Y.Doc apply used to provide (its cost: a document, a
  * transaction and their garbage for every update), and tests/relay/update-check.test.ts keeps
  * that apply as an oracle: every update it refuses is refused here too.
+ *
+ * `runs`, if given, receives each client's clock range as [client, from, to] (the room uses them
+ * to tell a live edit from one re-sending what it has, R31), at no extra decoding.
  */
-export const checkUpdate = (update: Uint8Array): void => {
+export const checkUpdate = (update: Uint8Array, runs?: number[]): void => {
   const d = decoding.createDecoder(update)
   const clients = decoding.readVarUint(d)
   let seen: Set<number> | null = null
@@ -43,11 +46,13 @@ export const checkUpdate = (update: Uint8Array): void => {
     }
     previous = client
     let clock = decoding.readVarUint(d)
+    const from = clock
     for (let j = 0; j < structs; j++) {
       const length = readStruct(d, client, clock)
       if (!(length > 0)) throw invalid('empty struct')
       clock += length
     }
+    runs?.push(client, from, clock)
   }
   const dsClients = decoding.readVarUint(d)
   for (let i = 0; i < dsClients; i++) {
@@ -59,6 +64,22 @@ export const checkUpdate = (update: Uint8Array): void => {
     }
   }
   if (d.pos !== update.length) throw invalid('bytes after the delete set')
+}
+
+/**
+ * Where a (checked) update's delete set begins: its structs are the bytes before, so that an
+ * update's structs and another's delete set can be put together (erasure.ts).
+ */
+export const deleteSetStart = (update: Uint8Array): number => {
+  const d = decoding.createDecoder(update)
+  const clients = decoding.readVarUint(d)
+  for (let i = 0; i < clients; i++) {
+    const structs = decoding.readVarUint(d)
+    const client = decoding.readVarUint(d)
+    let clock = decoding.readVarUint(d)
+    for (let j = 0; j < structs; j++) clock += readStruct(d, client, clock)
+  }
+  return d.pos
 }
 
 /** y-protocols encodes "nothing to send" as an update with no structs and no deletions. */

@@ -152,6 +152,7 @@ export class DocConnection {
     const code = event?.code ?? 1006
     if (isPermanentClose(code) && code !== CLOSE.UNAUTHENTICATED) {
       if (code === CLOSE.REVOKED) this.onRevoked()
+      if (code === CLOSE.PURGED) void this.dropLocalCopy()
       this.update({ state: 'refused', refusal: { code, reason: event?.reason ?? '' } })
       return
     }
@@ -184,7 +185,21 @@ export class DocConnection {
     provider.connect()
   }
 
-  /** Coalesces save markers: one per burst of typing, not one per keystroke. */
+  /**
+   * R33: the relay purged the document under the retention rules; this device's copy goes too
+   * (its IndexedDB database, the unsaved-change journal and count). The document stays open,
+   * refused, until the screen leaves it.
+   */
+  private async dropLocalCopy(): Promise<void> {
+    this.localBound.destroy()
+    await this.localBound.settled
+    await this.local?.clearData()
+    this.local = null
+    this.journal.commitUpTo(Number.MAX_SAFE_INTEGER)
+    this.pending.forgetAll()
+    this.update({ pending: 0 })
+  }
+
   /**
    * Drops from the journal what IndexedDB has committed. One fence at a time, covering every
    * change made before it began: a transaction per keystroke would double IndexedDB's work.
@@ -199,6 +214,7 @@ export class DocConnection {
     })
   }
 
+  /** Coalesces save markers: one per burst of typing, not one per keystroke. */
   private scheduleMark(): void {
     if (this.markTimer || this.status.state !== 'synced') return
     this.markTimer = setTimeout(() => {

@@ -5,8 +5,13 @@ import type { Tokens } from './session.ts'
 
 export interface HistoryEntry {
   id: number
-  /** 'relay': the relay's own write (the directory); 'baseline': stored before history began. */
-  source: 'member' | 'relay' | 'baseline'
+  /**
+   * 'relay': the relay's own write (the directory); 'baseline': stored before history began;
+   * 'erasure' and 'legal-hold': events, with no change (R30, R34).
+   */
+  source: 'member' | 'relay' | 'baseline' | 'erasure' | 'legal-hold'
+  /** An event's note: the erased field ('text/reason'), or 'placed' / 'lifted' for a hold. */
+  note: string | null
   memberId: string | null
   agencyId: string | null
   /** When the entry's first and last change reached the relay (ISO instants). */

@@ -57,6 +57,13 @@ export class PendingChanges {
     this.markers.clear()
   }
 
+  /** The document left the device (purged, R33): nothing of it is waiting any more. */
+  forgetAll(): void {
+    this.markers.clear()
+    this.confirmed = this.made
+    this.save()
+  }
+
   private save(): void {
     this.storage.setItem(this.key, JSON.stringify({ made: this.made, confirmed: this.confirmed }))
   }

@@ -39,6 +39,11 @@ export const CLOSE = {
   BAD_ROOM: 4404,
   /** The device, member or grant was revoked while connected or before. */
   REVOKED: 4410,
+  /**
+   * The document was purged under the partnership's retention rules (R33): the device deletes
+   * its local copy and never opens it again.
+   */
+  PURGED: 4412,
   /** A message larger than the relay's limit. */
   TOO_LARGE: 4413,
   /** Unexpected server error; retry later. */

@@ -90,14 +90,18 @@ export interface BrowserSuite {
 
 /**
  * The app and Chromium for the tests of one describe block: started before them, and after them
- * (once `beforeClose` has run) every device closed, Chromium and the relay stopped.
+ * (once `beforeClose` has run) every device closed, Chromium and the relay stopped. `env`: the
+ * relay's settings for the block.
  */
-export const browserSuite = (beforeClose?: () => void): BrowserSuite => {
+export const browserSuite = (
+  beforeClose?: () => void,
+  env: Record<string, string> = {},
+): BrowserSuite => {
   let app: RelayProcess | undefined
   let browser: Browser | undefined
   const devices: Device[] = []
   beforeAll(async () => {
-    app = await startApp()
+    app = await startApp(env)
     browser = await launchChromium()
   })
   afterAll(async () => {

@@ -20,6 +20,7 @@ export const DocStatusLine = (props: { status: DocStatus; forbidden?: MessageKey
     if (code === CLOSE.REVOKED) return t('document.refused.revoked')
     if (code === CLOSE.BAD_ROOM) return t('document.refused.badRoom')
     if (code === CLOSE.TOO_LARGE) return t('document.refused.tooLarge')
+    if (code === CLOSE.PURGED) return t('document.refused.purged')
     return t('document.refused.other', { code: String(code) })
   }
   return (

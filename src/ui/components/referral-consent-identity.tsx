@@ -14,9 +14,11 @@ import { useI18n } from '../i18n/i18n.tsx'
 import { InputField, SubmitActions } from './form-fields.tsx'
 import type { ReferralPanelProps } from './referral-panel.ts'
 import { createAction, createNow, ErrorAlert, localDay, sideOf } from './referral-panels-shared.tsx'
+import { erasure } from '../i18n/messages/erasure.ts'
 import { referralPanels } from '../i18n/messages/referral-panels.ts'
+import { EraseField } from './erase-field.tsx'
 
-registerMessages(referralPanels)
+registerMessages(referralPanels, erasure)
 
 // Identifying details are the exception to the pseudonymous code (RF12): offered only while a
 // settled legal basis (and, when that basis is consent, a valid consent to share identity)
@@ -97,6 +99,14 @@ export const IdentitySection = (props: ReferralPanelProps) => {
           </Show>
         </Match>
       </Switch>
+      <Show when={mayEdit()}>
+        <EraseField
+          conn={props.conn}
+          field="identity/details"
+          what={t('erasure.what.identity')}
+          testId="identity-erase-for-good"
+        />
+      </Show>
       <ErrorAlert problem={action.problem()} testId="identity-error" />
     </section>
   )

@@ -4,12 +4,14 @@ import { dashboard } from './messages/dashboard.ts'
 import { directory } from './messages/directory.ts'
 import { openDocument } from './messages/document.ts'
 import { documents } from './messages/documents.ts'
+import { erasure } from './messages/erasure.ts'
 import { history } from './messages/history.ts'
 import { mediation } from './messages/mediation.ts'
 import { plan } from './messages/plan.ts'
 import { referralPanels } from './messages/referral-panels.ts'
 import { referral } from './messages/referral.ts'
 import { referrals } from './messages/referrals.ts'
+import { retention } from './messages/retention.ts'
 import { settings } from './messages/settings.ts'
 import { share } from './messages/share.ts'
 import { welcome } from './messages/welcome.ts'
@@ -26,12 +28,14 @@ export const AREAS = {
   directory,
   openDocument,
   documents,
+  erasure,
   history,
   mediation,
   plan,
   referralPanels,
   referral,
   referrals,
+  retention,
   settings,
   share,
   welcome,

@@ -3,6 +3,7 @@ import { ROLES, type Role } from '../../model/index.ts'
 import { ApiError, RevokedError } from '../../sync/session.ts'
 import type { SyncClient } from '../../sync/sync-client.ts'
 import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
+import { RetentionPanel } from '../components/retention-panel.tsx'
 import { RetryAlert } from '../components/retry-alert.tsx'
 import { type Problem, useI18n } from '../i18n/i18n.tsx'
 import { createOnline, isUnreachable } from '../state/network.ts'
@@ -682,6 +683,9 @@ export default function Admin() {
                     <p class="sa-muted">{t('admin.members.empty')}</p>
                   </Show>
                 </Panel>
+              </Show>
+              <Show when={isCoordinator()}>
+                <RetentionPanel />
               </Show>
             </>
           )}

@@ -81,6 +81,16 @@ const DocumentHistory = (props: { id: string }) => {
     })
   }
 
+  /** What an event entry says happened; never what an erasure removed (R30). */
+  const event = (e: HistoryEntry): string | null => {
+    if (e.source === 'legal-hold') {
+      return t(e.note === 'placed' ? 'history.event.holdPlaced' : 'history.event.holdLifted')
+    }
+    if (e.source !== 'erasure') return null
+    const field = e.note === 'identity/details' ? t('history.event.identity') : (e.note ?? '')
+    return t('history.event.erasure', { field })
+  }
+
   return (
     <article class="screen history-screen" aria-labelledby="history-title">
       <A href={`/documents/${id}`} class="back-link">
@@ -131,7 +141,12 @@ const DocumentHistory = (props: { id: string }) => {
                             })}
                       </time>
                     </header>
-                    <HistoryChanges items={steps()[index] ?? []} />
+                    <Show
+                      when={event(e)}
+                      fallback={<HistoryChanges items={steps()[index] ?? []} />}
+                    >
+                      {(text) => <p data-testid="doc-history-event">{text()}</p>}
+                    </Show>
                     <Show
                       when={viewing() === index}
                       fallback={

@@ -71,6 +71,7 @@ import { documents } from '../i18n/messages/documents.ts'
 import { openDocument } from '../i18n/messages/document.ts'
 import { referral } from '../i18n/messages/referral.ts'
 import { referrals } from '../i18n/messages/referrals.ts'
+import { EraseField } from '../components/erase-field.tsx'
 
 registerMessages(common, documents, openDocument, referral, referrals)
 
@@ -653,19 +654,29 @@ const ReferralTexts = (props: {
         {(f) => {
           const field = readOrNull(() => referralText(props.conn.doc, f.field, props.me))
           return (
-            <Show when={field}>
-              {(tf) => (
-                <TextFieldEditor
-                  id={`referral-${f.field}`}
-                  field={tf() as TextField}
-                  label={t(f.label)}
-                  readOnly={!writer()}
-                  testId={`field-${f.field}`}
-                  onFocusChange={(on) => props.onFocusField(on ? f.presence : null)}
-                  aside={<EditingMarker names={editorsIn(props.peers, f.presence)} />}
+            <>
+              <Show when={field}>
+                {(tf) => (
+                  <TextFieldEditor
+                    id={`referral-${f.field}`}
+                    field={tf() as TextField}
+                    label={t(f.label)}
+                    readOnly={!writer()}
+                    testId={`field-${f.field}`}
+                    onFocusChange={(on) => props.onFocusField(on ? f.presence : null)}
+                    aside={<EditingMarker names={editorsIn(props.peers, f.presence)} />}
+                  />
+                )}
+              </Show>
+              <Show when={writer()}>
+                <EraseField
+                  conn={props.conn}
+                  field={`text/${f.field}`}
+                  what={t(f.label)}
+                  testId={`erase-${f.field}`}
                 />
-              )}
-            </Show>
+              </Show>
+            </>
           )
         }}
       </For>

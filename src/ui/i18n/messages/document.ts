@@ -18,6 +18,8 @@ export const openDocument = defineMessages({
     'document.refused.revoked': 'Access for this device was revoked.',
     'document.refused.badRoom': 'This is not a valid document address.',
     'document.refused.tooLarge': 'A change was too large for the server. Shorten the text.',
+    'document.refused.purged':
+      'The document was deleted under the partnership’s retention rules; its copy on this device is deleted too.',
     'document.refused.other': 'The server refused this document (code {code}).',
     'document.wrongKind': 'This version of Mosty cannot show this kind of document yet.',
     'document.schemaTooNew':
@@ -45,6 +47,8 @@ export const openDocument = defineMessages({
     'document.refused.revoked': 'Dostęp tego urządzenia został cofnięty.',
     'document.refused.badRoom': 'To nie jest poprawny adres dokumentu.',
     'document.refused.tooLarge': 'Zmiana była zbyt duża dla serwera. Skróć tekst.',
+    'document.refused.purged':
+      'Dokument usunięto zgodnie z zasadami przechowywania partnerstwa; jego kopia na tym urządzeniu też została usunięta.',
     'document.refused.other': 'Serwer odrzucił ten dokument (kod {code}).',
     'document.wrongKind': 'Ta wersja Mostów nie potrafi jeszcze wyświetlić takiego dokumentu.',
     'document.schemaTooNew':
@@ -76,6 +80,8 @@ export const openDocument = defineMessages({
     'document.refused.badRoom': 'Это неверный адрес документа.',
     'document.refused.tooLarge':
       'Изменение оказалось слишком большим для сервера. Сократите текст.',
+    'document.refused.purged':
+      'Документ удалён по правилам хранения партнёрства; его копия на этом устройстве тоже удалена.',
     'document.refused.other': 'Сервер отклонил этот документ (код {code}).',
     'document.wrongKind': 'Эта версия «Мостов» пока не умеет показывать такие документы.',
     'document.schemaTooNew':
@@ -92,5 +98,7 @@ export const openDocument = defineMessages({
   },
   ky: {
     'document.back': 'Бардык документтер',
+    'document.refused.purged':
+      'Документ өнөктөштүктүн сактоо эрежелерине ылайык өчүрүлдү; анын бул түзмөктөгү көчүрмөсү да өчүрүлдү.',
   },
 })

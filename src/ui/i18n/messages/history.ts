@@ -3,6 +3,10 @@ import { defineMessages } from '../define.ts'
 /** A document's history of changes, earlier versions and who opened it. */
 export const history = defineMessages({
   en: {
+    'history.event.erasure': 'Erased for good: {field}. What it held is not kept anywhere.',
+    'history.event.identity': 'the identifying details',
+    'history.event.holdPlaced': 'Placed a legal hold: the document is not purged while it lasts.',
+    'history.event.holdLifted': 'Lifted the legal hold: the retention period applies again.',
     'history.link': 'History of changes',
     'history.title': 'History of changes',
     'history.back': 'Back to the document',
@@ -58,6 +62,11 @@ export const history = defineMessages({
     'history.access.write': 'read and edit',
   },
   pl: {
+    'history.event.erasure': 'Trwale usunięto: {field}. Treść nie jest nigdzie przechowywana.',
+    'history.event.identity': 'dane identyfikujące',
+    'history.event.holdPlaced':
+      'Nałożono blokadę prawną: dokument nie zostanie usunięty, dopóki trwa.',
+    'history.event.holdLifted': 'Zdjęto blokadę prawną: znów obowiązuje okres przechowywania.',
     'history.link': 'Historia zmian',
     'history.title': 'Historia zmian',
     'history.back': 'Wróć do dokumentu',
@@ -121,6 +130,11 @@ export const history = defineMessages({
     'history.access.write': 'odczyt i edycja',
   },
   ru: {
+    'history.event.erasure': 'Удалено безвозвратно: {field}. Содержимое нигде не хранится.',
+    'history.event.identity': 'идентифицирующие данные',
+    'history.event.holdPlaced':
+      'Наложен юридический запрет: документ не удаляется, пока он действует.',
+    'history.event.holdLifted': 'Юридический запрет снят: снова действует срок хранения.',
     'history.link': 'История изменений',
     'history.title': 'История изменений',
     'history.back': 'Назад к документу',
@@ -181,5 +195,11 @@ export const history = defineMessages({
     'history.access.access': 'Доступ',
     'history.access.read': 'чтение',
     'history.access.write': 'чтение и правка',
+  },
+  ky: {
+    'history.event.erasure': 'Биротоло өчүрүлдү: {field}. Анын мазмуну эч жерде сакталбайт.',
+    'history.event.identity': 'инсандыгын аныктоочу маалыматтар',
+    'history.event.holdPlaced': 'Укуктук тыюу коюлду: ал күчүндө турганда документ өчүрүлбөйт.',
+    'history.event.holdLifted': 'Укуктук тыюу алынды: сактоо мөөнөтү кайра колдонулат.',
   },
 })
