@@ -107,9 +107,9 @@ const planWithEdits = (id: string, edits: number) => {
 
 const storedText = (relay: RelayProcess, room: string): string => {
   const db = relay.rawDb()
-  const snap = db.prepare('SELECT data, upto_seq AS upto FROM snapshots WHERE room = ?').get(room) as
-    | { data: Buffer; upto: number }
-    | undefined
+  const snap = db
+    .prepare('SELECT data, upto_seq AS upto FROM snapshots WHERE room = ?')
+    .get(room) as { data: Buffer; upto: number } | undefined
   const rows = db
     .prepare('SELECT data FROM updates WHERE room = ? AND seq > ? ORDER BY seq')
     .all(room, snap?.upto ?? 0) as { data: Buffer }[]
@@ -141,7 +141,13 @@ const week = async (relay: RelayProcess) => {
   })
   conns.forEach((c) => c.destroy())
   await link.close()
-  return { documents: DOCUMENTS, edits: DOCUMENTS * EDITS_PER_DOCUMENT, seconds, updateBytes, wireBytes }
+  return {
+    documents: DOCUMENTS,
+    edits: DOCUMENTS * EDITS_PER_DOCUMENT,
+    seconds,
+    updateBytes,
+    wireBytes,
+  }
 }
 
 /** 300 earlier sessions, each a device that opened the plan and added a word under its own id. */
@@ -197,8 +203,7 @@ const typing = async (relay: RelayProcess, id: string, sessions: number) => {
   }
   await waitFor(
     'observer has it all and the writer is confirmed',
-    () =>
-      planText(observer.doc, FIELD).read() === text && writer.confirmed >= writer.sent,
+    () => planText(observer.doc, FIELD).read() === text && writer.confirmed >= writer.sent,
     60_000,
   )
   const result = {
@@ -223,7 +228,10 @@ const secondLoad = async () => {
   const link = await throttledLink(app.port, { kbitPerSecond: 1_000_000, delayMs: 0 })
   const browser = await launchChromium()
   try {
-    const context = await browser.newContext({ baseURL: link.url, viewport: { width: 360, height: 740 } })
+    const context = await browser.newContext({
+      baseURL: link.url,
+      viewport: { width: 360, height: 740 },
+    })
     const page = await context.newPage()
     await enrolAs({ context, page }, 'anna')
     await page.getByTestId('sync-state').waitFor()
@@ -265,9 +273,20 @@ const main = async () => {
     await relay.stop()
   }
   const shell = await secondLoad()
-  const result = { link: EDGE, coalesceMs: COALESCE_MS, typingRate: TYPING_RATE, week: weekResult, fresh, aged, shell }
+  const result = {
+    link: EDGE,
+    coalesceMs: COALESCE_MS,
+    typingRate: TYPING_RATE,
+    week: weekResult,
+    fresh,
+    aged,
+    shell,
+  }
   fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true })
-  fs.writeFileSync(path.join(ROOT, 'bench/results/slow-link.json'), JSON.stringify(result, null, 2) + '\n')
+  fs.writeFileSync(
+    path.join(ROOT, 'bench/results/slow-link.json'),
+    JSON.stringify(result, null, 2) + '\n',
+  )
 
   const mark = (ok: boolean) => (ok ? 'PASS' : 'FAIL')
   const ratio = (a: number, b: number) => (a / b).toFixed(2)

@@ -27,9 +27,12 @@ export class Direction {
   private busyUntil = 0
   private queued = 0
   private readonly waiting = new Set<() => void>()
+  private readonly due: { at: number; then: () => void }[] = []
+  private timer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
-    private readonly bytesPerMs: number,
+    /** Changeable, so that a test can load the app fast and then sync slowly. */
+    public bytesPerMs: number,
     private readonly delayMs: number,
   ) {}
 
@@ -62,10 +65,31 @@ export class Direction {
     this.after(0, then)
   }
 
+  /**
+   * Due times only grow, so one queue in order and one timer for its head: a timer per segment
+   * delivered out of order, since Node rounds each timer's delay on its own.
+   */
   private after(length: number, then: () => void): void {
     const now = performance.now()
     this.busyUntil = Math.max(now, this.busyUntil) + length / this.bytesPerMs
-    setTimeout(then, Math.max(0, this.busyUntil + this.delayMs - now))
+    this.due.push({ at: this.busyUntil + this.delayMs, then })
+    this.wake()
+  }
+
+  private wake(): void {
+    const head = this.due[0]
+    if (!head || this.timer) return
+    this.timer = setTimeout(
+      () => {
+        this.timer = null
+        const now = performance.now()
+        let i = 0
+        while (i < this.due.length && this.due[i]!.at <= now + 0.5) i++
+        for (const { then } of this.due.splice(0, i)) then()
+        this.wake()
+      },
+      Math.max(0, head.at - performance.now()),
+    )
   }
 }
 
@@ -82,16 +106,19 @@ export interface ThrottledLink {
    * pipeline). A websocket's bytes count towards its upgrade request.
    */
   byRequest: Map<string, { up: number; down: number }>
+  /** Changes both directions' rate from now on. */
+  setRate: (kbitPerSecond: number) => void
   close: () => Promise<void>
 }
 
 const REQUEST_LINE = /^(GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH) (\S+) HTTP\/1\.[01]\r\n/
 
 /** Starts a proxy on a free loopback port in front of `127.0.0.1:targetPort`. */
+const bytesPerMs = (kbitPerSecond: number): number => (kbitPerSecond * 1000) / 8 / 1000
+
 export const throttledLink = (targetPort: number, opts: LinkOptions): Promise<ThrottledLink> => {
-  const bytesPerMs = (opts.kbitPerSecond * 1000) / 8 / 1000
-  const up = new Direction(bytesPerMs, opts.delayMs)
-  const down = new Direction(bytesPerMs, opts.delayMs)
+  const up = new Direction(bytesPerMs(opts.kbitPerSecond), opts.delayMs)
+  const down = new Direction(bytesPerMs(opts.kbitPerSecond), opts.delayMs)
   const byRequest = new Map<string, { up: number; down: number }>()
   const sockets = new Set<net.Socket>()
   const server = net.createServer((device) => {
@@ -144,6 +171,9 @@ export const throttledLink = (targetPort: number, opts: LinkOptions): Promise<Th
         up,
         down,
         byRequest,
+        setRate: (kbit) => {
+          up.bytesPerMs = down.bytesPerMs = bytesPerMs(kbit)
+        },
         close: () =>
           new Promise((done) => {
             for (const s of sockets) s.destroy()
