@@ -6,11 +6,18 @@
 import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { MSG_AWARENESS, MSG_QUERY_AWARENESS, MSG_SYNC } from '../../src/sync/protocol.ts'
+import { OutgoingUpdates } from '../../src/sync/outgoing.ts'
+import {
+  MSG_AWARENESS,
+  MSG_QUERY_AWARENESS,
+  MSG_SAVED,
+  MSG_SYNC,
+  SYNC_UPDATE,
+} from '../../src/sync/protocol.ts'
 import { frame, openRaw, type RawSocket, step1Frame, updateFrame } from './frames.ts'
 import { waitFor } from './harness.ts'
 import { relayForSuite } from './suite.ts'
-import { confirmedMarker, saveMarkerFrame } from './wire.ts'
+import { confirmedMarker, saveMarkerFrame, storedDoc } from './wire.ts'
 
 const confirmations = (raw: RawSocket): Uint8Array[] =>
   raw.received.filter((f) => confirmedMarker(f) !== null)
@@ -132,5 +139,44 @@ describe('relay: save confirmations (R60)', () => {
     // Type, an empty field, the marker: three bytes in both rooms.
     expect(later).toBe(fresh)
     expect(later).toBe(3)
+  })
+})
+
+describe('the device’s outgoing updates (src/sync/outgoing.ts)', () => {
+  const suite = relayForSuite()
+
+  it('R8, R60: a burst of typing goes out as one merged update and a marker, confirmed only once the relay has stored all of it', async () => {
+    const room = 'demo/outgoing-burst'
+    const writer = suite.open(room, await suite.relay.token('anna'))
+    const reader = suite.open(room, await suite.relay.token('marek'))
+    let sent = 0
+    const outgoing = new OutgoingUpdates(writer.provider, () => (writer.synced() ? ++sent : null))
+    const updates: number[] = []
+    const messages = (): number => updates.length
+    const ws = (): WebSocket => writer.provider.ws as unknown as WebSocket
+    await waitFor('both synced', () => writer.synced() && reader.synced())
+    const send = ws().send.bind(ws())
+    ws().send = ((data: Uint8Array) => {
+      const d = decoding.createDecoder(new Uint8Array(data))
+      if (decoding.readVarUint(d) === MSG_SYNC && decoding.readVarUint(d) === SYNC_UPDATE) {
+        updates.push(data.length)
+      }
+      send(data)
+    }) as WebSocket['send']
+    const stored: string[] = []
+    writer.provider.messageHandlers[MSG_SAVED] = (_encoder, decoder) => {
+      decoding.readVarUint8Array(decoder)
+      decoding.readVarUint(decoder)
+      stored.push(storedDoc(suite.relay, room).getText('t').toString())
+    }
+    const text = writer.doc.getText('t')
+    for (const letter of 'wizyta domowa') text.insert(text.length, letter)
+    outgoing.flush()
+    await waitFor('the burst confirmed', () => stored.length > 0)
+    // Thirteen keystrokes, one message; what the confirmation vouched for was on disk.
+    expect(messages()).toBe(1)
+    expect(stored[0]).toBe('wizyta domowa')
+    await waitFor('the reader has it', () => reader.doc.getText('t').toString() === 'wizyta domowa')
+    outgoing.destroy()
   })
 })
