@@ -65,17 +65,18 @@ export const closeReason = (reason: string): string => {
 }
 
 let nextId = 1
+const EMPTY = new Uint8Array(0)
 
 /** One authenticated, authorised socket in one room, speaking the y-websocket protocol. */
 export class Connection implements RoomMember {
   readonly id = nextId++
-  private wantsSaved = false
   /** The highest save marker this client sent; echoed once everything before it is durable. */
   private savedMarker = 0
-  /** The highest marker it was told about. */
-  private confirmedMarker = 0
-  /** It asked while a commit of its room was on its way to disk: answer once it is. */
-  private savedOwed = false
+  /**
+   * The highest marker it was told about or will be once a commit under way is on disk: a
+   * confirmation goes only to the connection that asked, and only when it advances (R60).
+   */
+  private promisedMarker = 0
   private readonly bucket: TokenBucket
   /** Presence echoes (see handleAwareness) draw on their own, larger allowance. */
   private readonly echoBucket: TokenBucket
@@ -159,26 +160,31 @@ export class Connection implements RoomMember {
     this.cleanup()
   }
 
+  /**
+   * A commit of the room is on its way to disk: everything this connection sent before its
+   * latest marker is in it, so the marker is confirmed once it is durable — if it advanced.
+   */
   savedNow(): (() => void) | undefined {
-    if (!this.wantsSaved) return undefined
-    const sv = this.room.stateVector()
-    const marker = this.savedMarker
-    return () => this.sendSaved(sv, marker)
+    if (this.savedMarker <= this.promisedMarker) return undefined
+    const marker = (this.promisedMarker = this.savedMarker)
+    return () => this.sendSaved(marker)
   }
 
+  /** Everything accepted in the room is durable: a marker received since is confirmed now. */
   savedSinceAll(): void {
-    if (this.wantsSaved && (this.savedOwed || this.savedMarker > this.confirmedMarker)) {
-      this.savedOwed = false
-      this.sendSaved(this.room.stateVector(), this.savedMarker)
-    }
+    if (this.savedMarker <= this.promisedMarker) return
+    this.promisedMarker = this.savedMarker
+    this.sendSaved(this.savedMarker)
   }
 
-  /** Tells a subscribed client what is durable: the room's state vector then and its marker. */
-  private sendSaved(sv: Uint8Array, marker: number): void {
-    this.confirmedMarker = Math.max(this.confirmedMarker, marker)
+  /**
+   * `[100, empty, marker]` (R60): the empty field was the room's state vector, which grew with
+   * every editing session; it stays, one byte, so that installed clients still parse the marker.
+   */
+  private sendSaved(marker: number): void {
     this.send(
       message(MSG_SAVED, (e) => {
-        encoding.writeVarUint8Array(e, sv)
+        encoding.writeVarUint8Array(e, EMPTY)
         encoding.writeVarUint(e, marker)
       }),
     )
@@ -220,13 +226,12 @@ export class Connection implements RoomMember {
       case MSG_SAVED:
         // A read-only connection's changes are never saved, so it is never told they were.
         if (this.access !== 'write') return
-        this.wantsSaved = true
-        if (decoding.hasContent(decoder)) this.savedMarker = decoding.readVarUint(decoder)
+        // Without a marker, or with one not above the last, there is nothing new to confirm.
+        if (!decoding.hasContent(decoder)) return
+        this.savedMarker = Math.max(this.savedMarker, decoding.readVarUint(decoder))
         // Otherwise the next commit answers it, or, with nothing left to commit, the end of the
-        // fsync under way.
-        if (this.room.uncommitted > 0) return
-        if (this.room.unsynced === 0) this.sendSaved(this.room.stateVector(), this.savedMarker)
-        else this.savedOwed = true
+        // fsync under way (savedSinceAll).
+        if (this.room.uncommitted === 0 && this.room.unsynced === 0) this.savedSinceAll()
         return
       case MSG_AUTH:
         throw new Violation(CLOSE.MALFORMED, 'auth messages are sent by the relay only')

@@ -8,8 +8,8 @@ export interface RoomMember {
   /** The same, framed once for several members (see frame.ts). */
   sendFramed(frame: Buffer, messageBytes: number): void
   /**
-   * After a commit: what this member is to be told is saved, taken now (the room's state and the
-   * member's last save marker), sent once the commit is on disk; undefined if it asked nothing.
+   * After a commit: the member's last save marker, taken now and confirmed once the commit is on
+   * disk; undefined if it asked nothing new since its last confirmation (R60).
    */
   savedNow(): (() => void) | undefined
   /** Once nothing is waiting to be committed or synced: confirms markers sent since. */

@@ -1,11 +1,11 @@
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { backoffDelay } from './backoff.ts'
 import { LocalCopyBound } from './local-compaction.ts'
 import { afterStored, LocalJournal, replayJournal } from './local-journal.ts'
+import { OutgoingUpdates } from './outgoing.ts'
 import { PendingChanges } from './pending.ts'
 import { CLOSE, isPermanentClose, MSG_AUTH, MSG_SAVED } from './protocol.ts'
 import { RevokedError, type Tokens } from './session.ts'
@@ -43,7 +43,7 @@ export class DocConnection {
   private readonly listeners = new Set<(s: DocStatus) => void>()
   private attempt = 0
   private retryTimer: ReturnType<typeof setTimeout> | null = null
-  private markTimer: ReturnType<typeof setTimeout> | null = null
+  private outgoing: OutgoingUpdates | null = null
   private destroyed = false
   private readonly localBound: LocalCopyBound
   private readonly journal: LocalJournal
@@ -53,6 +53,8 @@ export class DocConnection {
     readonly room: string,
     private readonly tokens: Tokens,
     private readonly onRevoked: () => void,
+    /** Resolves when this document may connect (see SyncClient: the device's own changes first). */
+    private readonly turn: () => Promise<void> = () => Promise.resolve(),
   ) {
     this.pending = new PendingChanges(`mosty:pending:${room}`, localStorage)
     this.status.pending = this.pending.count
@@ -66,7 +68,6 @@ export class DocConnection {
       queueMicrotask(() => this.fenceJournal())
       this.pending.recordLocalChange()
       this.update({ pending: this.pending.count })
-      this.scheduleMark()
     })
     const opened = performance.now()
     const name = `mosty:${room}`
@@ -89,6 +90,11 @@ export class DocConnection {
     return this.status
   }
 
+  /** Bytes handed to the socket and not yet sent: what a slow link still has to carry up. */
+  get unsentBytes(): number {
+    return this.provider?.ws?.bufferedAmount ?? 0
+  }
+
   onStatus(listener: (s: DocStatus) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -109,7 +115,7 @@ export class DocConnection {
   destroy(): void {
     this.destroyed = true
     if (this.retryTimer) clearTimeout(this.retryTimer)
-    if (this.markTimer) clearTimeout(this.markTimer)
+    this.outgoing?.destroy()
     this.provider?.destroy()
     this.listeners.clear()
     // Let a running merge of the local copy finish: closing its database would abort it.
@@ -125,6 +131,11 @@ export class DocConnection {
       shouldReconnect: () => false,
     })
     this.provider = provider
+    // Own changes go out gathered, each batch with a save marker; a marker only once the sync
+    // step 2 carrying everything made before the connection has gone (see PendingChanges).
+    this.outgoing = new OutgoingUpdates(provider, () =>
+      this.status.state === 'synced' && !this.status.readOnly ? this.pending.mark() : null,
+    )
     provider.messageHandlers[MSG_SAVED] = (_enc, decoder) => {
       decoding.readVarUint8Array(decoder)
       if (decoding.hasContent(decoder)) this.pending.confirm(decoding.readVarUint(decoder))
@@ -140,7 +151,7 @@ export class DocConnection {
       if (!synced) return
       this.attempt = 0
       this.update({ state: 'synced' })
-      this.sendMark()
+      this.outgoing?.flush()
     })
     provider.on('connection-close', (event) => this.closed(event))
     this.scheduleConnect(0)
@@ -169,6 +180,8 @@ export class DocConnection {
   private async connect(): Promise<void> {
     const provider = this.provider
     if (!provider || this.destroyed || provider.wsconnected || provider.wsconnecting) return
+    await this.turn()
+    if (this.destroyed || provider.wsconnected || provider.wsconnecting) return
     try {
       provider.params = { token: await this.tokens.get() }
     } catch (err) {
@@ -212,24 +225,6 @@ export class DocConnection {
       this.journal.commitUpTo(upTo)
       if (this.journal.lastSeq > upTo) this.fenceJournal()
     })
-  }
-
-  /** Coalesces save markers: one per burst of typing, not one per keystroke. */
-  private scheduleMark(): void {
-    if (this.markTimer || this.status.state !== 'synced') return
-    this.markTimer = setTimeout(() => {
-      this.markTimer = null
-      this.sendMark()
-    }, 100)
-  }
-
-  private sendMark(): void {
-    const ws = this.provider?.ws
-    if (!ws || ws.readyState !== WebSocket.OPEN || this.status.readOnly) return
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MSG_SAVED)
-    encoding.writeVarUint(encoder, this.pending.mark())
-    ws.send(encoding.toUint8Array(encoder))
   }
 
   private update(patch: Partial<DocStatus>): void {

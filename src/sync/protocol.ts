@@ -9,12 +9,14 @@ export const MSG_AWARENESS = 1
 export const MSG_AUTH = 2
 export const MSG_QUERY_AWARENESS = 3
 /**
- * Mosty extension. Client → relay: [100, varUint marker] "tell me when everything I sent before
- * this marker is stored" (the marker may be omitted). Relay → client, after the next commit and
- * after every later commit in the room: [100, varUint8Array stateVector, varUint marker] — the
- * room's state vector as committed to SQLite and the highest marker covered. Only writers that
- * asked receive it, so stock clients never see an unknown type and read-only ones are never
- * told their changes were saved.
+ * Mosty extension (R8, R60). Client → relay: [100, varUint marker] "tell me when everything I
+ * sent before this marker is stored". Relay → that client alone, once all of it is committed to
+ * SQLite and the WAL fsynced: [100, varUint8Array empty, varUint marker], the highest marker
+ * covered — only when it is above the last one confirmed on the socket, so a connection that
+ * asks nothing new hears nothing. A few bytes whatever the room's history: the middle field was
+ * the room's state vector (an entry per editing session ever) and is kept empty so that clients
+ * of the earlier version still parse the marker. Stock clients never ask, so never see an
+ * unknown type; read-only ones are never told their changes were saved.
  */
 export const MSG_SAVED = 100
 

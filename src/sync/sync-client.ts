@@ -9,6 +9,14 @@ export interface GlobalStatus {
   pending: number
   /** This device was revoked: it should be wiped. */
   revoked: boolean
+  /** Documents open on the device, and how many of them are in step with the relay. */
+  documents: { synced: number; of: number }
+  /**
+   * While changes wait for the relay: of the documents that had unsaved changes since the last
+   * time everything was saved, how many the relay has confirmed, and the bytes still waiting
+   * on their sockets to go up the link.
+   */
+  saving: { saved: number; of: number; bytesToSend: number } | null
 }
 
 interface Entry {
@@ -18,6 +26,10 @@ interface Entry {
 }
 
 const PENDING_PREFIX = 'mosty:pending:'
+/** How long a background document waits for the device's own changes to go first, at most. */
+const OWN_FIRST_MS = 30_000
+/** How often the bytes still to send are read off the sockets while changes wait. */
+const PROGRESS_MS = 500
 export const WORKSPACE_DOCUMENT = 'workspace'
 
 /**
@@ -32,7 +44,16 @@ export class SyncClient {
   private readonly open = new Map<string, Entry>()
   private readonly listeners = new Set<(s: GlobalStatus) => void>()
   private revoked = false
-  private readonly onOnline = () => this.open.forEach((o) => o.conn.reconnectNow())
+  /** Documents with unsaved changes since everything was last saved (GlobalStatus.saving). */
+  private readonly savingRound = new Set<string>()
+  private readonly turnWaiters = new Set<() => void>()
+  private progressTimer: ReturnType<typeof setInterval> | null = null
+  private lastBytesToSend = 0
+  /** Documents with the device's own unsaved changes reconnect first. */
+  private readonly onOnline = () =>
+    [...this.open.values()]
+      .sort((a, b) => Number(b.conn.current.pending > 0) - Number(a.conn.current.pending > 0))
+      .forEach((o) => o.conn.reconnectNow())
   /** Sockets can outlive the network (Chromium keeps them); show the truth at once. */
   private readonly onOffline = () => this.open.forEach((o) => o.conn.dropConnection())
   private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -72,6 +93,7 @@ export class SyncClient {
   status(): GlobalStatus {
     const all: DocStatus[] = [...this.open.values()].map((o) => o.conn.current)
     const pending = all.reduce((n, s) => n + s.pending, 0)
+    const synced = all.filter((s) => s.state === 'synced').length
     const states = all.map((s) => s.state)
     const state: SyncState = states.includes('offline')
       ? 'offline'
@@ -80,7 +102,13 @@ export class SyncClient {
         : states.every((s) => s === 'refused')
           ? 'refused'
           : 'synced'
-    return { state, pending, revoked: this.revoked }
+    return {
+      state,
+      pending,
+      revoked: this.revoked,
+      documents: { synced, of: all.length },
+      saving: this.saving(),
+    }
   }
 
   onStatus(listener: (s: GlobalStatus) => void): () => void {
@@ -94,6 +122,8 @@ export class SyncClient {
     window.removeEventListener('beforeunload', this.onBeforeUnload)
     for (const id of [...this.open.keys()]) this.close(id)
     this.listeners.clear()
+    for (const wake of [...this.turnWaiters]) wake()
+    if (this.progressTimer) clearInterval(this.progressTimer)
   }
 
   private connection(documentId: string): DocConnection {
@@ -109,6 +139,7 @@ export class SyncClient {
         roomName(this.session.workspaceId, documentId),
         this.tokens,
         () => this.markRevoked(),
+        () => this.turn(documentId),
       )
       const off = conn.onStatus((s) => {
         // A document that just reached the relay may be what a waiting grant needed.
@@ -162,5 +193,71 @@ export class SyncClient {
   private emit(): void {
     const s = this.status()
     for (const l of this.listeners) l(s)
+    for (const wake of [...this.turnWaiters]) wake()
+    this.watchProgress(s)
+  }
+
+  private saving(): GlobalStatus['saving'] {
+    let waiting = 0
+    let bytesToSend = 0
+    for (const [id, { conn }] of this.open) {
+      if (conn.current.pending === 0) continue
+      this.savingRound.add(id)
+      waiting++
+      bytesToSend += conn.unsentBytes
+    }
+    if (waiting === 0) {
+      this.savingRound.clear()
+      return null
+    }
+    this.lastBytesToSend = bytesToSend
+    return { saved: this.savingRound.size - waiting, of: this.savingRound.size, bytesToSend }
+  }
+
+  /** While changes wait on a connection, the bytes left to send are shown as they go. */
+  private watchProgress(s: GlobalStatus): void {
+    const watch = s.saving !== null && s.state !== 'offline'
+    if (watch && !this.progressTimer) {
+      this.progressTimer = setInterval(() => {
+        const before = this.lastBytesToSend
+        if (this.saving()?.bytesToSend !== before) this.emit()
+      }, PROGRESS_MS)
+    } else if (!watch && this.progressTimer) {
+      clearInterval(this.progressTimer)
+      this.progressTimer = null
+    }
+  }
+
+  /**
+   * Sync order after days offline: a document no screen shows and with no unsaved changes of
+   * its own (one downloaded in the background) connects once every document with unsaved
+   * changes has sent them (is in step with the relay), or refused, or after OWN_FIRST_MS, so
+   * that her own changes go up the link first.
+   */
+  private turn(documentId: string): Promise<void> {
+    const entry = this.open.get(documentId)
+    if (!entry || entry.users > 0 || entry.conn.current.pending > 0 || !this.ownFirst()) {
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        if (this.ownFirst() && this.open.has(documentId)) return
+        clearTimeout(timer)
+        this.turnWaiters.delete(wake)
+        resolve()
+      }
+      const timer = setTimeout(() => {
+        this.turnWaiters.delete(wake)
+        resolve()
+      }, OWN_FIRST_MS)
+      this.turnWaiters.add(wake)
+    })
+  }
+
+  private ownFirst(): boolean {
+    return [...this.open.values()].some(
+      ({ conn: { current } }) =>
+        current.pending > 0 && current.state !== 'synced' && current.state !== 'refused',
+    )
   }
 }

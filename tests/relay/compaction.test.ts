@@ -2,22 +2,12 @@
  * Storage stays bounded and nothing is lost on the way: the relay folds a room's update log into
  * a snapshot, unloads rooms nobody has open, and survives kill -9 right after a compaction.
  */
-import * as decoding from 'lib0/decoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { MSG_SAVED } from '../../src/sync/protocol.ts'
-import {
-  content,
-  eventually,
-  frame,
-  metrics,
-  mulberry32,
-  openRaw,
-  type RawSocket,
-  storedUpdate,
-} from './frames.ts'
+import { content, eventually, metrics, mulberry32, storedUpdate } from './frames.ts'
 import { type RelayProcess, sleep, waitFor } from './harness.ts'
 import { relayForSuite } from './suite.ts'
+import { watchSaved } from './wire.ts'
 
 const COMPACT_UPDATES = 20
 const TEXTS = ['minutes']
@@ -41,16 +31,6 @@ const loadedFrom = (update: Uint8Array): Y.Doc => {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, update)
   return doc
-}
-
-/** The state vector of the last MSG_SAVED the relay sent on this socket: what it confirmed. */
-const confirmed = (raw: RawSocket): Map<number, number> => {
-  for (let i = raw.received.length - 1; i >= 0; i--) {
-    const d = decoding.createDecoder(raw.received[i]!)
-    if (decoding.readVarUint(d) !== MSG_SAVED) continue
-    return Y.decodeStateVector(decoding.readVarUint8Array(d))
-  }
-  return new Map()
 }
 
 describe('relay: compaction, unloading, kill -9', () => {
@@ -114,14 +94,12 @@ describe('relay: compaction, unloading, kill -9', () => {
   it('R7, R12: kill -9 right after a compaction loses nothing the relay confirmed', async () => {
     const room = 'demo/compacted-kill'
     const writerToken = await suite.relay.token('marek')
-    const observerToken = await suite.relay.token('anna')
     const freshToken = await suite.relay.token('anna')
     const writer = open(room, writerToken)
+    // The writer asks, as the app does, to be told what is committed (R8): a marker after each
+    // burst of typing, each confirmed once everything sent before it is on disk.
+    const confirmations = watchSaved(writer)
     await waitFor('writer synced', () => writer.synced())
-    // A Mosty client asking to be told what is committed ([100]): after every commit in the
-    // room the relay sends the state vector it has stored.
-    const observer = await openRaw(suite.relay, room, observerToken)
-    observer.ws.send(frame(MSG_SAVED))
 
     const minutes = writer.doc.getText('minutes')
     let typing = true
@@ -143,7 +121,7 @@ describe('relay: compaction, unloading, kill -9', () => {
     await typist
     // Keep the writer's unconfirmed edits out of the relay until the check below.
     writer.provider.disconnect()
-    const saved = confirmed(observer)
+    const saved = confirmations.latest()
     expect(saved.get(writer.doc.clientID) ?? 0).toBeGreaterThan(0)
 
     await suite.relay.start()

@@ -70,7 +70,18 @@ export const syncUpdateFrame = (update: Uint8Array): Uint8Array =>
     encoding.writeVarUint8Array(e, update)
   })
 
-export const subscribeSavedFrame = (): Uint8Array => frame(MSG_SAVED, () => {})
+/** A save marker (R8): "tell me when everything I sent before this is stored". */
+export const saveMarkerFrame = (marker: number): Uint8Array =>
+  frame(MSG_SAVED, (e) => encoding.writeVarUint(e, marker))
+
+/** The marker of a relay's save confirmation, or null if `data` is not one (R60: `[100, ∅, m]`). */
+export const confirmedMarker = (data: Uint8Array): number | null => {
+  const d = decoding.createDecoder(data)
+  if (decoding.readVarUint(d) !== MSG_SAVED) return null
+  if (decoding.readVarUint8Array(d).length !== 0)
+    throw new Error('a state vector in a confirmation')
+  return decoding.readVarUint(d)
+}
 
 /** The frames a pushy client sends on open: step 1 and an update carrying `marker`. */
 export const intruderFrames = (marker: string): Uint8Array[] => {
@@ -79,22 +90,49 @@ export const intruderFrames = (marker: string): Uint8Array[] => {
   return [syncStep1Frame(doc), syncUpdateFrame(Y.encodeStateAsUpdate(doc))]
 }
 
-/** Records every MSG_SAVED state vector the relay confirms to a stock provider. */
+/**
+ * Asks for save confirmations as the app does (doc-connection.ts): a marker after each sync and
+ * after each burst of the client's own updates. Records, for every marker the relay confirms,
+ * the client's state vector when it sent the marker — what the confirmation vouches for, since
+ * everything in the document then had been sent before the marker or had come from the relay.
+ */
 export const watchSaved = (
   client: Client,
   onSaved: (sv: Map<number, number>) => void = () => {},
 ): { confirmed: Map<number, number>[]; latest: () => Map<number, number> } => {
   const confirmed: Map<number, number>[] = []
+  const asked = new Map<number, Map<number, number>>()
+  let next = 1
+  let queued = false
+  const mark = (): void => {
+    queued = false
+    const ws = client.provider.ws
+    if (!ws || ws.readyState !== ws.OPEN || !client.provider.synced) return
+    asked.set(next, Y.decodeStateVector(Y.encodeStateVector(client.doc)))
+    ws.send(saveMarkerFrame(next++))
+  }
   client.provider.messageHandlers[MSG_SAVED] = (_encoder, decoder) => {
-    const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder))
+    decoding.readVarUint8Array(decoder)
+    const marker = decoding.readVarUint(decoder)
+    const sv = asked.get(marker)
+    if (!sv) throw new Error(`confirmation of marker ${marker}, never sent on this socket`)
+    for (const m of asked.keys()) if (m <= marker) asked.delete(m)
     confirmed.push(sv)
     onSaved(sv)
   }
-  const subscribe = (): void => client.provider.ws?.send(subscribeSavedFrame())
-  client.provider.on('status', ({ status }) => {
-    if (status === 'connected') subscribe()
+  client.provider.on('sync', (synced: boolean) => {
+    if (synced) mark()
   })
-  if (client.provider.wsconnected) subscribe()
+  // Markers sent on a socket that dropped are answered on no other.
+  client.provider.on('status', ({ status }) => {
+    if (status === 'disconnected') asked.clear()
+  })
+  client.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    if (origin === client.provider || queued) return
+    queued = true
+    queueMicrotask(mark)
+  })
+  mark()
   return { confirmed, latest: () => confirmed.at(-1) ?? new Map() }
 }
 

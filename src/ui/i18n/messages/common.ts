@@ -31,6 +31,15 @@ export const common = defineMessages({
     },
     'status.allSaved': 'All changes saved on the server',
     'status.revoked': 'This device was revoked. Log out to wipe its data.',
+    'status.saving': {
+      one: 'saved on the server: {saved} of {count} document',
+      other: 'saved on the server: {saved} of {count} documents',
+    },
+    'status.toSend': '{size} left to send',
+    'status.documents': {
+      one: '{synced} of {count} document up to date',
+      other: '{synced} of {count} documents up to date',
+    },
     'update.available': 'A new version of Mosty is available.',
     'update.reload': 'Reload',
     'update.offlineReady': 'Mosty now works offline on this device.',
@@ -87,6 +96,15 @@ export const common = defineMessages({
     },
     'status.allSaved': 'Wszystkie zmiany zapisane na serwerze',
     'status.revoked': 'To urządzenie zostało odłączone. Wyloguj się, aby usunąć jego dane.',
+    'status.saving': {
+      one: 'zapisano na serwerze: {saved} z {count} dokumentu',
+      other: 'zapisano na serwerze: {saved} z {count} dokumentów',
+    },
+    'status.toSend': 'do wysłania: {size}',
+    'status.documents': {
+      one: 'aktualne: {synced} z {count} dokumentu',
+      other: 'aktualne: {synced} z {count} dokumentów',
+    },
     'update.available': 'Dostępna jest nowa wersja Mostów.',
     'update.reload': 'Odśwież',
     'update.offlineReady': 'Mosty działają teraz na tym urządzeniu bez internetu.',
@@ -143,6 +161,15 @@ export const common = defineMessages({
     },
     'status.allSaved': 'Все изменения сохранены на сервере',
     'status.revoked': 'Это устройство отключено. Выйдите, чтобы удалить его данные.',
+    'status.saving': {
+      one: 'сохранено на сервере: {saved} из {count} документа',
+      other: 'сохранено на сервере: {saved} из {count} документов',
+    },
+    'status.toSend': 'осталось отправить: {size}',
+    'status.documents': {
+      one: 'актуально: {synced} из {count} документа',
+      other: 'актуально: {synced} из {count} документов',
+    },
     'update.available': 'Доступна новая версия приложения «Мосты».',
     'update.reload': 'Обновить',
     'update.offlineReady': 'Теперь «Мосты» работают на этом устройстве без интернета.',
@@ -173,5 +200,8 @@ export const common = defineMessages({
     'status.offline': 'Байланыш жок — өзгөртүүлөр ушул түзмөктө сакталды',
     'status.connecting': 'Туташууда…',
     'status.synced': 'Баары жаңы',
+    'status.saving': 'серверде сакталды: {count} документтин {saved}',
+    'status.toSend': 'жөнөтүлө элек: {size}',
+    'status.documents': 'жаңыланды: {count} документтин {synced}',
   },
 })
