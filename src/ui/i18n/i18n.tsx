@@ -4,7 +4,7 @@ import { LOCALES, type Locale, type Message } from './define.ts'
 
 const LOCALE_KEY = 'mosty-locale'
 
-/** Kyrgyz readers in the mountain districts read Russian; untranslated keys fall back to it. */
+/** Kyrgyz readers in the mountain districts read Russian; a key without Kyrgyz falls back to it. */
 const FALLBACK: Record<Locale, Locale[]> = {
   pl: ['pl', 'en'],
   ru: ['ru', 'en'],
@@ -38,29 +38,57 @@ const initialLocale = (): Locale => {
   return (LOCALES as readonly string[]).includes(browser) ? (browser as Locale) : 'pl'
 }
 
-const lookup = (locale: Locale, key: MessageKey): Message => {
+type Catalogs = Readonly<Record<Locale, Readonly<Record<string, Message>>>>
+
+/** The message for a key and the language its text is in (the first in the fallback chain). */
+const lookup = (
+  catalogs: Catalogs,
+  locale: Locale,
+  key: string,
+): { message: Message; shown: Locale } => {
   for (const l of FALLBACK[locale]) {
-    const m = CATALOGS[l][key]
-    if (m !== undefined) return m
+    const m = catalogs[l][key]
+    if (m !== undefined) return { message: m, shown: l }
   }
-  return key
+  return { message: key, shown: 'en' }
 }
 
-export const translate = (locale: Locale, key: MessageKey, params: Params = {}): string => {
-  const m = lookup(locale, key)
+/**
+ * The language Intl formats dates and numbers in for a reader of `locale`: the first of its
+ * fallback chain that the browser's Intl knows, so a Kyrgyz screen never shows dates in the
+ * browser's default language (Polish, say) where Intl lacks Kyrgyz.
+ */
+export const intlLocale = (locale: Locale): Locale =>
+  FALLBACK[locale].find((l) => Intl.DateTimeFormat.supportedLocalesOf(l).length > 0) ?? 'en'
+
+/**
+ * A message in `locale`, from the given catalogs. The plural form and the numbers follow the
+ * language whose text is shown: a Kyrgyz reader shown a Russian fallback gets Russian plurals.
+ */
+export const translateFrom = (
+  catalogs: Catalogs,
+  locale: Locale,
+  key: string,
+  params: Params = {},
+): string => {
+  const { message: m, shown } = lookup(catalogs, locale, key)
+  const intl = intlLocale(shown)
   const text =
     typeof m === 'string'
       ? m
-      : (m[new Intl.PluralRules(locale).select(Number(params.count ?? 0)) as keyof typeof m] ??
+      : (m[new Intl.PluralRules(intl).select(Number(params.count ?? 0)) as keyof typeof m] ??
         m.other)
   return text.replace(/\{(\w+)\}/g, (_, name: string) =>
     params[name] === undefined
       ? `{${name}}`
       : typeof params[name] === 'number'
-        ? new Intl.NumberFormat(locale).format(params[name])
+        ? new Intl.NumberFormat(intl).format(params[name])
         : String(params[name]),
   )
 }
+
+export const translate = (locale: Locale, key: MessageKey, params: Params = {}): string =>
+  translateFrom(CATALOGS, locale, key, params)
 
 export const createI18n = (): I18n => {
   const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale())
@@ -76,12 +104,14 @@ export const createI18n = (): I18n => {
     },
     t: (key, params) => translate(locale(), key, params),
     tIn: (l, key, params) => translate(l, key, params),
-    formatDate: (v) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(asDate(v)),
+    formatDate: (v) =>
+      new Intl.DateTimeFormat(intlLocale(locale()), { dateStyle: 'medium' }).format(asDate(v)),
     formatDateTime: (v) =>
-      new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
-        asDate(v),
-      ),
-    formatNumber: (v) => new Intl.NumberFormat(locale()).format(v),
+      new Intl.DateTimeFormat(intlLocale(locale()), {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }).format(asDate(v)),
+    formatNumber: (v) => new Intl.NumberFormat(intlLocale(locale())).format(v),
   }
 }
 

@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { dashboardKy } from './ky/dashboard.ts'
 
 /** The partnership's monitoring dashboard (DB1–DB8). */
 export const dashboard = defineMessages({
@@ -187,4 +188,5 @@ export const dashboard = defineMessages({
     'dashboard.stage.3': '3 · формальный',
     'dashboard.stage.4': '4 · совет партнёрства',
   },
+  ky: dashboardKy,
 })

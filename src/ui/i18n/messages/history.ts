@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { historyKy } from './ky/history.ts'
 
 /** A document's history of changes, earlier versions and who opened it. */
 export const history = defineMessages({
@@ -182,4 +183,5 @@ export const history = defineMessages({
     'history.access.read': 'чтение',
     'history.access.write': 'чтение и правка',
   },
+  ky: historyKy,
 })

@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { referralsKy } from './ky/referrals.ts'
 
 /** The referral inbox, the new-referral form and the navigation link to them. */
 export const referrals = defineMessages({
@@ -133,4 +134,5 @@ export const referrals = defineMessages({
       'Введите код дела: буквы, цифры и . _ / -, хотя бы одна цифра, без пробелов.',
     'referrals.new.error.service': 'Укажите название услуги или оставьте поле пустым.',
   },
+  ky: referralsKy,
 })
