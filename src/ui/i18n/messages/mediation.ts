@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { mediationKy } from './ky/mediation.ts'
 
 /** The mediation log, the supervisor's console and "send to mediation" beside a field. */
 export const mediation = defineMessages({
@@ -505,4 +506,5 @@ export const mediation = defineMessages({
     'mediation.error.invalid-value': 'Это значение не подходит для поля.',
     'mediation.error.other': 'Не удалось сохранить: {message}',
   },
+  ky: mediationKy,
 })
