@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { referralPanelsKy } from './ky/referral-panels.ts'
 
 /**
  * The referral's panels (consent and data sharing, responsibilities, sign-offs, FHIR export)
@@ -807,4 +808,5 @@ export const referralPanels = defineMessages({
     'panels.error.invalid-key':
       'Не удалось использовать ключ подписи этого устройства. Попробуйте ещё раз; если ошибка повторяется, выйдите и войдите снова.',
   },
+  ky: referralPanelsKy,
 })

@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { referralKy } from './ky/referral.ts'
 
 /** One referral agreement: its vocabulary, status bar, dialog, disputes, outcome and history. */
 export const referral = defineMessages({
@@ -436,4 +437,5 @@ export const referral = defineMessages({
     'referral.error.not-found': 'Это направление ещё не дошло до этого устройства.',
     'referral.error.other': 'Не удалось сохранить: {message}',
   },
+  ky: referralKy,
 })
