@@ -19,5 +19,5 @@ export const defineMessages = <
   en: Record<K, Message>
   pl: Record<NoInfer<K>, Message>
   ru: Record<NoInfer<K>, Message>
-  ky?: KY & Record<Exclude<keyof KY, K>, never>
+  ky: KY & Record<Exclude<keyof KY, K>, never>
 }) => m
