@@ -1,18 +1,11 @@
 import { createContext, createEffect, createSignal, type JSX, useContext } from 'solid-js'
 import { CATALOGS, type MessageKey } from './catalog.ts'
-import { LOCALES, type Locale, type Message } from './define.ts'
+import { LOCALES, type Locale } from './define.ts'
+import { intlLocale, type Params, translateFrom } from './translate.ts'
+
+export type { Params } from './translate.ts'
 
 const LOCALE_KEY = 'mosty-locale'
-
-/** Kyrgyz readers in the mountain districts read Russian; a key without Kyrgyz falls back to it. */
-const FALLBACK: Record<Locale, Locale[]> = {
-  pl: ['pl', 'en'],
-  ru: ['ru', 'en'],
-  en: ['en'],
-  ky: ['ky', 'ru', 'en'],
-}
-
-export type Params = Record<string, string | number>
 
 /** A message to show (an error, a refusal), kept as a key so that it follows a change of language. */
 export interface Problem {
@@ -36,55 +29,6 @@ const initialLocale = (): Locale => {
   if (saved && (LOCALES as readonly string[]).includes(saved)) return saved as Locale
   const browser = navigator.language.slice(0, 2)
   return (LOCALES as readonly string[]).includes(browser) ? (browser as Locale) : 'pl'
-}
-
-type Catalogs = Readonly<Record<Locale, Readonly<Record<string, Message>>>>
-
-/** The message for a key and the language its text is in (the first in the fallback chain). */
-const lookup = (
-  catalogs: Catalogs,
-  locale: Locale,
-  key: string,
-): { message: Message; shown: Locale } => {
-  for (const l of FALLBACK[locale]) {
-    const m = catalogs[l][key]
-    if (m !== undefined) return { message: m, shown: l }
-  }
-  return { message: key, shown: 'en' }
-}
-
-/**
- * The language Intl formats dates and numbers in for a reader of `locale`: the first of its
- * fallback chain that the browser's Intl knows, so a Kyrgyz screen never shows dates in the
- * browser's default language (Polish, say) where Intl lacks Kyrgyz.
- */
-export const intlLocale = (locale: Locale): Locale =>
-  FALLBACK[locale].find((l) => Intl.DateTimeFormat.supportedLocalesOf(l).length > 0) ?? 'en'
-
-/**
- * A message in `locale`, from the given catalogs. The plural form and the numbers follow the
- * language whose text is shown: a Kyrgyz reader shown a Russian fallback gets Russian plurals.
- */
-export const translateFrom = (
-  catalogs: Catalogs,
-  locale: Locale,
-  key: string,
-  params: Params = {},
-): string => {
-  const { message: m, shown } = lookup(catalogs, locale, key)
-  const intl = intlLocale(shown)
-  const text =
-    typeof m === 'string'
-      ? m
-      : (m[new Intl.PluralRules(intl).select(Number(params.count ?? 0)) as keyof typeof m] ??
-        m.other)
-  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
-    params[name] === undefined
-      ? `{${name}}`
-      : typeof params[name] === 'number'
-        ? new Intl.NumberFormat(intl).format(params[name])
-        : String(params[name]),
-  )
 }
 
 export const translate = (locale: Locale, key: MessageKey, params: Params = {}): string =>

@@ -49,7 +49,7 @@ export const referrals = defineMessages({
     'referrals.noMembership':
       'To urządzenie nie zna jeszcze Twojej instytucji. Połącz się raz z internetem, aby zobaczyć skierowania.',
     'referrals.tabs.label': 'Pokaż',
-    'referrals.tab.action': 'Czekają na mnie',
+    'referrals.tab.action': 'Czekają na moje działanie',
     'referrals.tab.received': 'Otrzymane',
     'referrals.tab.sent': 'Wysłane',
     'referrals.count': {
@@ -95,7 +95,7 @@ export const referrals = defineMessages({
     'referrals.noMembership':
       'Это устройство ещё не знает вашу организацию. Подключитесь к интернету, чтобы увидеть направления.',
     'referrals.tabs.label': 'Показать',
-    'referrals.tab.action': 'Ждут меня',
+    'referrals.tab.action': 'Ждут моих действий',
     'referrals.tab.received': 'Полученные',
     'referrals.tab.sent': 'Отправленные',
     'referrals.count': {
