@@ -55,7 +55,7 @@ export const createI18n = (): I18n => {
         dateStyle: 'medium',
         timeStyle: 'short',
       }).format(asDate(v)),
-    formatNumber: (v) => new Intl.NumberFormat(intlLocale(locale())).format(v),
+    formatNumber: (v) => new Intl.NumberFormat(intlLocale(locale(), Intl.NumberFormat)).format(v),
   }
 }
 

@@ -27,18 +27,26 @@ const lookup = (
   return { message: key, shown: 'en' }
 }
 
-const intlLocales = new Map<Locale, Locale>()
+/** An Intl service (DateTimeFormat, NumberFormat, PluralRules): each has its own locale data. */
+interface IntlService {
+  supportedLocalesOf(locale: string): string[]
+}
+
+const known = new Map<IntlService, Map<Locale, Locale>>()
 
 /**
- * The language Intl formats dates and numbers in for a reader of `locale`: the first of its
- * fallback chain that the browser's Intl knows, so a Kyrgyz screen never shows dates in the
- * browser's default language (Polish, say) where Intl lacks Kyrgyz.
+ * The language an Intl service works in for a reader of `locale`: the first of its fallback chain
+ * that the service knows. Debian's Chromium has Kyrgyz plural rules but no Kyrgyz dates or
+ * numbers, and Intl would silently use the browser's default language (English, Polish) instead;
+ * a Kyrgyz screen then formats dates and numbers in Russian, the language its readers fall back to.
  */
-export const intlLocale = (locale: Locale): Locale => {
-  let l = intlLocales.get(locale)
+export const intlLocale = (locale: Locale, service: IntlService = Intl.DateTimeFormat): Locale => {
+  let table = known.get(service)
+  if (!table) known.set(service, (table = new Map()))
+  let l = table.get(locale)
   if (l === undefined) {
-    l = FALLBACK[locale].find((x) => Intl.DateTimeFormat.supportedLocalesOf(x).length > 0) ?? 'en'
-    intlLocales.set(locale, l)
+    l = FALLBACK[locale].find((x) => service.supportedLocalesOf(x).length > 0) ?? 'en'
+    table.set(locale, l)
   }
   return l
 }
@@ -54,17 +62,18 @@ export const translateFrom = (
   params: Params = {},
 ): string => {
   const { message: m, shown } = lookup(catalogs, locale, key)
-  const intl = intlLocale(shown)
+  const plural = intlLocale(shown, Intl.PluralRules)
+  const numbers = intlLocale(shown, Intl.NumberFormat)
   const text =
     typeof m === 'string'
       ? m
-      : (m[new Intl.PluralRules(intl).select(Number(params.count ?? 0)) as keyof typeof m] ??
+      : (m[new Intl.PluralRules(plural).select(Number(params.count ?? 0)) as keyof typeof m] ??
         m.other)
   return text.replace(/\{(\w+)\}/g, (_, name: string) =>
     params[name] === undefined
       ? `{${name}}`
       : typeof params[name] === 'number'
-        ? new Intl.NumberFormat(intl).format(params[name])
+        ? new Intl.NumberFormat(numbers).format(params[name])
         : String(params[name]),
   )
 }

@@ -84,8 +84,8 @@ const StorageSection = () => {
     const e = storage.estimate()
     if (!e || e.usage === undefined || e.quota === undefined) return null
     return t('settings.storage.usage', {
-      used: formatBytes(e.usage, intlLocale(locale())),
-      quota: formatBytes(e.quota, intlLocale(locale())),
+      used: formatBytes(e.usage, intlLocale(locale(), Intl.NumberFormat)),
+      quota: formatBytes(e.quota, intlLocale(locale(), Intl.NumberFormat)),
     })
   }
   const answer = () => {
