@@ -2,6 +2,7 @@ import { For, Index, onMount, Show } from 'solid-js'
 import { ModelError, WEEKDAYS, type Weekday } from '../../model/index.ts'
 import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { intlLocale } from '../i18n/translate.ts'
 import { directory } from '../i18n/messages/directory.ts'
 import { type ContactDraft, newContactDraft } from './directory-form-values.ts'
 
@@ -82,7 +83,7 @@ export const DayPicker = (props: {
 }) => {
   const { locale } = useI18n()
   const name = (i: number) =>
-    new Intl.DateTimeFormat(locale(), { weekday: 'short', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(intlLocale(locale()), { weekday: 'short', timeZone: 'UTC' }).format(
       Date.UTC(2024, 0, 1 + i),
     )
   return (

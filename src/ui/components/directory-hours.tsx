@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js'
 import { type DirSchedule, openingHours, type OpeningSlot, WEEKDAYS } from '../../model/index.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { intlLocale } from '../i18n/translate.ts'
 import { registerMessages } from '../i18n/catalog.ts'
 import { directory } from '../i18n/messages/directory.ts'
 
@@ -15,12 +16,12 @@ const DAY_MS = 86_400_000
 export const useHoursFormat = () => {
   const { t, locale, formatDate } = useI18n()
   const dayName = (day: (typeof WEEKDAYS)[number]) =>
-    new Intl.DateTimeFormat(locale(), { weekday: 'long', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(intlLocale(locale()), { weekday: 'long', timeZone: 'UTC' }).format(
       MONDAY + WEEKDAYS.indexOf(day) * DAY_MS,
     )
   const time = (hhmm: string) => {
     const [h, m] = hhmm.split(':').map(Number)
-    return new Intl.DateTimeFormat(locale(), {
+    return new Intl.DateTimeFormat(intlLocale(locale()), {
       hour: 'numeric',
       minute: '2-digit',
       timeZone: 'UTC',
@@ -34,7 +35,7 @@ export const useHoursFormat = () => {
           ? t('directory.hours.last', { day: dayName(d.day) })
           : t('directory.hours.nth', { day: dayName(d.day), n: d.ordinal }),
     )
-    const parts = [new Intl.ListFormat(locale(), { type: 'conjunction' }).format(days)]
+    const parts = [new Intl.ListFormat(intlLocale(locale()), { type: 'conjunction' }).format(days)]
     if (s.opens && s.closes) {
       parts.push(t('directory.hours.range', { from: time(s.opens), to: time(s.closes) }))
     } else if (s.opens) parts.push(time(s.opens))

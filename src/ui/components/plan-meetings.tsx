@@ -79,7 +79,7 @@ const MeetingCard = (props: { ctx: PlanCtx; meeting: () => PlanMeeting }) => {
       <h3 id={`meeting-h-${id}`}>
         <time datetime={m().start}>{formatDateTime(m().start)}</time> · {m().place}
       </h3>
-      <p class="plan-muted">{t('plan.meetings.duration', { minutes: m().durationMinutes })}</p>
+      <p class="plan-muted">{t('plan.meetings.duration', { count: m().durationMinutes })}</p>
       <h4>{t('plan.meetings.attendees')}</h4>
       <ul class="plan-list">
         <For each={m().attendees}>

@@ -27,6 +27,6 @@ export const registerMessages = (...areas: Area[]): void => {
     Object.assign(CATALOGS.en, area.en)
     Object.assign(CATALOGS.pl, area.pl)
     Object.assign(CATALOGS.ru, area.ru)
-    Object.assign(CATALOGS.ky, area.ky ?? {})
+    Object.assign(CATALOGS.ky, area.ky)
   }
 }

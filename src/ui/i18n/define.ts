@@ -4,13 +4,20 @@ export type Message = string | { one?: string; few?: string; many?: string; othe
 export const LOCALES = ['pl', 'ru', 'en', 'ky'] as const
 export type Locale = (typeof LOCALES)[number]
 
+/** One language's messages, kept in a file of its own (messages/ky/): checked where it is used. */
+export type Messages = Readonly<Record<string, Message>>
+
 /**
- * One area's messages in every language. Polish, Russian and English must translate every key
- * (the type checker enforces it); Kyrgyz may leave keys out and falls back to Russian.
+ * One area's messages in every language; the type checker makes each language translate exactly
+ * the English keys. Kyrgyz comes from its own file (messages/ky/<area>.ts), so it is checked here:
+ * a missing key fails `Record<K, Message>`, an extra one is typed `never`.
  */
-export const defineMessages = <K extends string>(m: {
+export const defineMessages = <
+  K extends string,
+  KY extends Partial<Record<NoInfer<K>, Message>>,
+>(m: {
   en: Record<K, Message>
-  pl: Record<K, Message>
-  ru: Record<K, Message>
-  ky?: Partial<Record<K, Message>>
+  pl: Record<NoInfer<K>, Message>
+  ru: Record<NoInfer<K>, Message>
+  ky: KY & Record<Exclude<keyof KY, K>, never>
 }) => m

@@ -1,18 +1,11 @@
 import { createContext, createEffect, createSignal, type JSX, useContext } from 'solid-js'
 import { CATALOGS, type MessageKey } from './catalog.ts'
-import { LOCALES, type Locale, type Message } from './define.ts'
+import { LOCALES, type Locale } from './define.ts'
+import { intlLocale, type Params, translateFrom } from './translate.ts'
+
+export type { Params } from './translate.ts'
 
 const LOCALE_KEY = 'mosty-locale'
-
-/** Kyrgyz readers in the mountain districts read Russian; untranslated keys fall back to it. */
-const FALLBACK: Record<Locale, Locale[]> = {
-  pl: ['pl', 'en'],
-  ru: ['ru', 'en'],
-  en: ['en'],
-  ky: ['ky', 'ru', 'en'],
-}
-
-export type Params = Record<string, string | number>
 
 /** A message to show (an error, a refusal), kept as a key so that it follows a change of language. */
 export interface Problem {
@@ -38,29 +31,8 @@ const initialLocale = (): Locale => {
   return (LOCALES as readonly string[]).includes(browser) ? (browser as Locale) : 'pl'
 }
 
-const lookup = (locale: Locale, key: MessageKey): Message => {
-  for (const l of FALLBACK[locale]) {
-    const m = CATALOGS[l][key]
-    if (m !== undefined) return m
-  }
-  return key
-}
-
-export const translate = (locale: Locale, key: MessageKey, params: Params = {}): string => {
-  const m = lookup(locale, key)
-  const text =
-    typeof m === 'string'
-      ? m
-      : (m[new Intl.PluralRules(locale).select(Number(params.count ?? 0)) as keyof typeof m] ??
-        m.other)
-  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
-    params[name] === undefined
-      ? `{${name}}`
-      : typeof params[name] === 'number'
-        ? new Intl.NumberFormat(locale).format(params[name])
-        : String(params[name]),
-  )
-}
+export const translate = (locale: Locale, key: MessageKey, params: Params = {}): string =>
+  translateFrom(CATALOGS, locale, key, params)
 
 export const createI18n = (): I18n => {
   const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale())
@@ -76,12 +48,14 @@ export const createI18n = (): I18n => {
     },
     t: (key, params) => translate(locale(), key, params),
     tIn: (l, key, params) => translate(l, key, params),
-    formatDate: (v) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(asDate(v)),
+    formatDate: (v) =>
+      new Intl.DateTimeFormat(intlLocale(locale()), { dateStyle: 'medium' }).format(asDate(v)),
     formatDateTime: (v) =>
-      new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
-        asDate(v),
-      ),
-    formatNumber: (v) => new Intl.NumberFormat(locale()).format(v),
+      new Intl.DateTimeFormat(intlLocale(locale()), {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }).format(asDate(v)),
+    formatNumber: (v) => new Intl.NumberFormat(intlLocale(locale(), Intl.NumberFormat)).format(v),
   }
 }
 

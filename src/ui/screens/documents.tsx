@@ -201,7 +201,7 @@ const NewPlanForm = () => {
       setError(
         text === ''
           ? t('documents.new.errorEmpty')
-          : t('documents.new.errorLong', { max: TITLE_MAX_LENGTH }),
+          : t('documents.new.errorLong', { count: TITLE_MAX_LENGTH }),
       )
       input.focus()
       return

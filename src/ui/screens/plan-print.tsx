@@ -17,6 +17,7 @@ import { PrintShell } from '../components/print-shell.tsx'
 import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import { LOCALES, type Locale } from '../i18n/define.ts'
 import { type Params, useI18n } from '../i18n/i18n.tsx'
+import { intlLocale } from '../i18n/translate.ts'
 import { createOpenDocument, readOrNull } from '../state/create-open-document.ts'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import { plan } from '../i18n/messages/plan.ts'
@@ -72,11 +73,12 @@ const PlanPrintout = (props: { plan: Plan; locale: Locale }) => {
   const ws = useWorkspace()
   const tt = (key: MessageKey, params?: Params) => tIn(props.locale, key, params)
   const day = (d: string) =>
-    new Intl.DateTimeFormat(props.locale, { dateStyle: 'long' }).format(localDay(d))
+    new Intl.DateTimeFormat(intlLocale(props.locale), { dateStyle: 'long' }).format(localDay(d))
   const when = (iso: string) =>
-    new Intl.DateTimeFormat(props.locale, { dateStyle: 'long', timeStyle: 'short' }).format(
-      new Date(iso),
-    )
+    new Intl.DateTimeFormat(intlLocale(props.locale), {
+      dateStyle: 'long',
+      timeStyle: 'short',
+    }).format(new Date(iso))
   const p = () => props.plan
   const value = <T,>(f: FieldState<T>, render: (v: T) => string) =>
     f.state === 'settled'

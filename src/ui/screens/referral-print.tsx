@@ -2,7 +2,7 @@ import { createMemo, createSignal, onCleanup } from 'solid-js'
 import { hasReferral, observeReferral, readReferral, type Referral } from '../../model/index.ts'
 import { PrintShell } from '../components/print-shell.tsx'
 import { createVerification } from '../components/referral-signoffs.tsx'
-import type { Locale } from '../i18n/define.ts'
+import { LOCALES, type Locale } from '../i18n/define.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { createOpenDocument } from '../state/create-open-document.ts'
 import { useWorkspace } from '../state/workspace-context.tsx'
@@ -11,14 +11,6 @@ import { registerMessages } from '../i18n/catalog.ts'
 import { referralPanels } from '../i18n/messages/referral-panels.ts'
 
 registerMessages(referralPanels)
-
-/** The languages a referral's printout is offered in. */
-const PRINT_LOCALES = ['pl', 'ru', 'en'] as const
-export type PrintLocale = (typeof PRINT_LOCALES)[number]
-
-/** The interface language, or Russian for Kyrgyz (the language its readers fall back to). */
-const printLocaleFor = (l: Locale): PrintLocale =>
-  (PRINT_LOCALES as readonly string[]).includes(l) ? (l as PrintLocale) : 'ru'
 
 /** A referral agreement on A4, in a language chosen for the reader (document-print.tsx). */
 export default function ReferralPrint(props: { id: string }) {
@@ -37,15 +29,15 @@ export default function ReferralPrint(props: { id: string }) {
     () => conn.doc,
     () => referral(),
   )
-  const [lang, setLang] = createSignal<PrintLocale>(printLocaleFor(locale()))
+  const [lang, setLang] = createSignal<Locale>(locale())
 
   return (
     <PrintShell
       id={props.id}
       titleId="rp-print-title"
-      locales={PRINT_LOCALES}
+      locales={LOCALES}
       lang={lang()}
-      onLang={(l) => setLang(printLocaleFor(l))}
+      onLang={setLang}
       languageTestId="print-language"
       hint="panels.print.languageHint"
       ready={ready()}

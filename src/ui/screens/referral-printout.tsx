@@ -14,6 +14,7 @@ import type { Verified } from '../components/referral-signoffs.tsx'
 import { registerMessages, type MessageKey } from '../i18n/catalog.ts'
 import type { Locale } from '../i18n/define.ts'
 import { type Params, useI18n } from '../i18n/i18n.tsx'
+import { intlLocale } from '../i18n/translate.ts'
 import { useWorkspace } from '../state/workspace-context.tsx'
 import { referralPanels } from '../i18n/messages/referral-panels.ts'
 
@@ -36,13 +37,15 @@ const useFormat = (props: { locale: Locale }) => {
     tr: (key: MessageKey, params?: Params) => tIn(props.locale, key, params),
     /** A calendar date (YYYY-MM-DD), the same day in every time zone. */
     day: (date: string) =>
-      new Intl.DateTimeFormat(props.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-        new Date(`${date}T00:00:00Z`),
-      ),
+      new Intl.DateTimeFormat(intlLocale(props.locale), {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      }).format(new Date(`${date}T00:00:00Z`)),
     instant: (iso: string) =>
-      new Intl.DateTimeFormat(props.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-        new Date(iso),
-      ),
+      new Intl.DateTimeFormat(intlLocale(props.locale), {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }).format(new Date(iso)),
   }
 }
 

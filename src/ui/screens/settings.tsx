@@ -2,6 +2,7 @@ import { useNavigate } from '@solidjs/router'
 import { createSignal, onMount, Show } from 'solid-js'
 import { LanguageSwitcher } from '../components/language-switcher.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
+import { intlLocale } from '../i18n/translate.ts'
 import { createSyncStatus } from '../state/create-sync-status.ts'
 import { useSession, useSync } from '../state/session.tsx'
 import { useWorkspace } from '../state/workspace-context.tsx'
@@ -83,8 +84,8 @@ const StorageSection = () => {
     const e = storage.estimate()
     if (!e || e.usage === undefined || e.quota === undefined) return null
     return t('settings.storage.usage', {
-      used: formatBytes(e.usage, locale()),
-      quota: formatBytes(e.quota, locale()),
+      used: formatBytes(e.usage, intlLocale(locale(), Intl.NumberFormat)),
+      quota: formatBytes(e.quota, intlLocale(locale(), Intl.NumberFormat)),
     })
   }
   const answer = () => {

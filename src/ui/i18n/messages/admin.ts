@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { adminKy } from './ky/admin.ts'
 
 // Devices and invitations: the coordinator's invitations, device revocation, member removal.
 export const admin = defineMessages({
@@ -204,4 +205,5 @@ export const admin = defineMessages({
     'admin.error.revoked':
       'Это устройство отключено или ваше участие в партнёрстве завершено — сервер его больше не принимает.',
   },
+  ky: adminKy,
 })

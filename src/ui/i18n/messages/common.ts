@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { commonKy } from './ky/common.ts'
 
 export const common = defineMessages({
   en: {
@@ -192,16 +193,5 @@ export const common = defineMessages({
     'agencyType.police': 'Полиция',
     'agencyType.court': 'Суд',
   },
-  ky: {
-    'app.name': 'Көпүрөлөр',
-    'nav.documents': 'Документтер',
-    'nav.settings': 'Жөндөөлөр',
-    'language.label': 'Тил',
-    'status.offline': 'Байланыш жок — өзгөртүүлөр ушул түзмөктө сакталды',
-    'status.connecting': 'Туташууда…',
-    'status.synced': 'Баары жаңы',
-    'status.saving': 'серверде сакталды: {count} документтин {saved}',
-    'status.toSend': 'жөнөтүлө элек: {size}',
-    'status.documents': 'жаңыланды: {count} документтин {synced}',
-  },
+  ky: commonKy,
 })

@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { dashboardKy } from './ky/dashboard.ts'
 
 /** The partnership's monitoring dashboard (DB1–DB9). */
 export const dashboard = defineMessages({
@@ -120,7 +121,7 @@ export const dashboard = defineMessages({
       'Termin odpowiedzi w okresie i już miniony, bez przyjęcia ani odmowy; według instytucji, która ma odpowiedzieć.',
     'dashboard.actions.heading': 'Zaległe działania z planów według instytucji',
     'dashboard.actions.hint':
-      'Działania z terminem w okresie, niewykonane i po terminie. Działanie ze spornym odpowiedzialnym liczy się dla każdego kandydata.',
+      'Działania planów z terminem w okresie, niewykonane i po terminie. Działanie ze spornym odpowiedzialnym liczy się dla każdego kandydata.',
     'dashboard.mediations.heading': 'Otwarte mediacje według etapu',
     'dashboard.mediations.hint':
       'Mediacje otwarte do końca okresu i nadal otwarte, w tym te po terminie.',
@@ -190,7 +191,7 @@ export const dashboard = defineMessages({
       'Срок ответа в периоде и уже прошёл, а направление не принято и не отклонено; по организации, которая должна ответить.',
     'dashboard.actions.heading': 'Просроченные действия планов по организациям',
     'dashboard.actions.hint':
-      'Действия со сроком в периоде, не выполненные и просроченные. Действие со спорным ответственным учитывается для каждого кандидата.',
+      'Действия планов со сроком в периоде, не выполненные и просроченные. Действие со спорным ответственным учитывается для каждого кандидата.',
     'dashboard.mediations.heading': 'Открытые медиации по этапам',
     'dashboard.mediations.hint':
       'Медиации, открытые до конца периода и ещё не закрытые, в том числе с нарушенным сроком.',
@@ -213,4 +214,5 @@ export const dashboard = defineMessages({
     'dashboard.col.due': 'Күтүлгөн жооптор',
     'dashboard.col.inTime': 'Мөөнөтүндө',
   },
+  ky: dashboardKy,
 })

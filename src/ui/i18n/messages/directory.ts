@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { directoryKy } from './ky/directory.ts'
 
 // The partnership directory: agencies' services, self-help groups, response times, HSDS files.
 export const directory = defineMessages({
@@ -173,16 +174,16 @@ export const directory = defineMessages({
       'W jakim czasie każda instytucja odpowiada na skierowanie, zgodnie z ustaleniami partnerstwa. Uzgodnienie zapisuje dowolny koordynator.',
     'directory.rt.agency': 'Instytucja',
     'directory.rt.urgency': 'Pilność',
-    'directory.rt.within': 'Odpowiedź w ciągu',
+    'directory.rt.within': 'Czas na odpowiedź',
     'directory.rt.hours': {
-      one: '{count} godziny',
-      few: '{count} godzin',
+      one: '{count} godzina',
+      few: '{count} godziny',
       many: '{count} godzin',
       other: '{count} godziny',
     },
     'directory.rt.workingDays': {
-      one: '{count} dnia roboczego',
-      few: '{count} dni roboczych',
+      one: '{count} dzień roboczy',
+      few: '{count} dni robocze',
       many: '{count} dni roboczych',
       other: '{count} dnia roboczego',
     },
@@ -318,16 +319,16 @@ export const directory = defineMessages({
       'В какой срок каждая организация отвечает на направление по договорённости партнёрства. Договорённость записывает любой координатор.',
     'directory.rt.agency': 'Организация',
     'directory.rt.urgency': 'Срочность',
-    'directory.rt.within': 'Ответ в течение',
+    'directory.rt.within': 'Срок ответа',
     'directory.rt.hours': {
-      one: '{count} часа',
-      few: '{count} часов',
+      one: '{count} час',
+      few: '{count} часа',
       many: '{count} часов',
       other: '{count} часа',
     },
     'directory.rt.workingDays': {
-      one: '{count} рабочего дня',
-      few: '{count} рабочих дней',
+      one: '{count} рабочий день',
+      few: '{count} рабочих дня',
       many: '{count} рабочих дней',
       other: '{count} рабочего дня',
     },
@@ -421,4 +422,5 @@ export const directory = defineMessages({
       'На этом листе только публичные сведения о группе. В нём нет ничего о человеке, которому его дают.',
     'directory.handout.missing': 'Этой группы нет в каталоге на этом устройстве.',
   },
+  ky: directoryKy,
 })

@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { openDocumentKy } from './ky/document.ts'
 
 /** One open document: its status, presence and the family plan's sections. */
 export const openDocument = defineMessages({
@@ -96,9 +97,5 @@ export const openDocument = defineMessages({
       other: '{names} редактируют',
     },
   },
-  ky: {
-    'document.back': 'Бардык документтер',
-    'document.refused.purged':
-      'Документ өнөктөштүктүн сактоо эрежелерине ылайык өчүрүлдү; анын бул түзмөктөгү көчүрмөсү да өчүрүлдү.',
-  },
+  ky: openDocumentKy,
 })

@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { documentsKy } from './ky/documents.ts'
 
 /** The document index screen and the names of the document kinds. */
 export const documents = defineMessages({
@@ -35,7 +36,10 @@ export const documents = defineMessages({
     'documents.new.submit': 'Create plan',
     'documents.new.creating': 'Creating…',
     'documents.new.errorEmpty': 'Enter a short title.',
-    'documents.new.errorLong': 'Use at most {max} characters.',
+    'documents.new.errorLong': {
+      one: 'Use at most {count} character.',
+      other: 'Use at most {count} characters.',
+    },
     'documents.new.failed': 'The plan could not be created: {message}',
     'documents.new.observer': 'As an observer you can read documents but not create them.',
     'documents.new.noMembership':
@@ -79,7 +83,12 @@ export const documents = defineMessages({
     'documents.new.submit': 'Utwórz plan',
     'documents.new.creating': 'Tworzenie…',
     'documents.new.errorEmpty': 'Wpisz krótki tytuł.',
-    'documents.new.errorLong': 'Tytuł może mieć najwyżej {max} znaków.',
+    'documents.new.errorLong': {
+      one: 'Tytuł może mieć najwyżej {count} znak.',
+      few: 'Tytuł może mieć najwyżej {count} znaki.',
+      many: 'Tytuł może mieć najwyżej {count} znaków.',
+      other: 'Tytuł może mieć najwyżej {count} znaku.',
+    },
     'documents.new.failed': 'Nie udało się utworzyć planu: {message}',
     'documents.new.observer':
       'Jako obserwator możesz czytać dokumenty, ale nie możesz ich tworzyć.',
@@ -124,15 +133,16 @@ export const documents = defineMessages({
     'documents.new.submit': 'Создать план',
     'documents.new.creating': 'Создание…',
     'documents.new.errorEmpty': 'Введите краткое название.',
-    'documents.new.errorLong': 'Не более {max} символов.',
+    'documents.new.errorLong': {
+      one: 'Не более {count} символа.',
+      few: 'Не более {count} символов.',
+      many: 'Не более {count} символов.',
+      other: 'Не более {count} символа.',
+    },
     'documents.new.failed': 'Не удалось создать план: {message}',
     'documents.new.observer': 'Как наблюдатель вы можете читать документы, но не создавать их.',
     'documents.new.noMembership':
       'Это устройство ещё не знает вашу организацию. Подключитесь к интернету, чтобы создавать документы.',
   },
-  ky: {
-    'kind.plan': 'Үй-бүлө менен иштөө планы',
-    'documents.heading': 'Документтер',
-    'documents.filter.all': 'Баары',
-  },
+  ky: documentsKy,
 })

@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { historyKy } from './ky/history.ts'
 
 /** A document's history of changes, earlier versions and who opened it. */
 export const history = defineMessages({
@@ -196,10 +197,5 @@ export const history = defineMessages({
     'history.access.read': 'чтение',
     'history.access.write': 'чтение и правка',
   },
-  ky: {
-    'history.event.erasure': 'Биротоло өчүрүлдү: {field}. Анын мазмуну эч жерде сакталбайт.',
-    'history.event.identity': 'инсандыгын аныктоочу маалыматтар',
-    'history.event.holdPlaced': 'Укуктук тыюу коюлду: ал күчүндө турганда документ өчүрүлбөйт.',
-    'history.event.holdLifted': 'Укуктук тыюу алынды: сактоо мөөнөтү кайра колдонулат.',
-  },
+  ky: historyKy,
 })

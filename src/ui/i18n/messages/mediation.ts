@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { mediationKy } from './ky/mediation.ts'
 
 /** The mediation log, the supervisor's console and "send to mediation" beside a field. */
 export const mediation = defineMessages({
@@ -198,7 +199,7 @@ export const mediation = defineMessages({
     'mediation.stage.heading': 'Etap i termin',
     'mediation.stage.current': 'Etap {stage}:',
     'mediation.stage.1': 'między pracownikami',
-    'mediation.stage.2': 'przełożeni',
+    'mediation.stage.2': 'kierownicy',
     'mediation.stage.3': 'formalny',
     'mediation.stage.4': 'rada partnerstwa',
     'mediation.stage.moves': 'Przejścia na wyższy etap',
@@ -338,7 +339,7 @@ export const mediation = defineMessages({
     'mediation.refused.forbidden':
       'Этот журнал медиации могут открыть только её стороны и медиатор.',
     'mediation.readOnly.observer':
-      'Как наблюдатель вы можете читать этот журнал, но не изменять его.',
+      'Как наблюдатель вы можете читать этот журнал медиации, но не изменять его.',
     'mediation.role.mediator':
       'Вы медиатор: записываете встречи, действия, решение и итог и остаётесь нейтральны к позициям сторон.',
     'mediation.facts.heading': 'Разногласие',
@@ -505,4 +506,5 @@ export const mediation = defineMessages({
     'mediation.error.invalid-value': 'Это значение не подходит для поля.',
     'mediation.error.other': 'Не удалось сохранить: {message}',
   },
+  ky: mediationKy,
 })

@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { referralPanelsKy } from './ky/referral-panels.ts'
 
 /**
  * The referral's panels (consent and data sharing, responsibilities, sign-offs, FHIR export)
@@ -291,14 +292,14 @@ export const referralPanels = defineMessages({
       'Zapisz, kto wyraził zgodę lub jej odmówił, kiedy i na co. Zapisanej zgody nie można edytować; gdy coś się zmieni, zapisz nową albo ją wycofaj.',
     'panels.consent.none': 'Nie zapisano jeszcze żadnej zgody.',
     'panels.consent.add': 'Zapisz zgodę lub odmowę',
-    'panels.consent.givenBy': 'Zgodę wyraził(a) {code} ({role})',
-    'panels.consent.refusedBy': 'Zgody odmówił(a) {code} ({role})',
+    'panels.consent.givenBy': 'Zgoda: {code} ({role})',
+    'panels.consent.refusedBy': 'Odmowa zgody: {code} ({role})',
     'panels.consent.when': 'Kiedy',
     'panels.consent.scope': 'Zgoda na',
     'panels.consent.expires': 'Ważna do',
     'panels.consent.expiresOptional': 'Ważna do (nieobowiązkowe)',
     'panels.consent.noExpiry': 'bez terminu',
-    'panels.consent.recordedBy': 'Zapisał(a)',
+    'panels.consent.recordedBy': 'Osoba zapisująca',
     'panels.consent.withdrawnBecause': 'Wycofana: {reason}',
     'panels.consent.withdraw': 'Wycofaj tę zgodę',
     'panels.consent.withdrawReason': 'Dlaczego zgoda jest wycofywana?',
@@ -458,7 +459,7 @@ export const referralPanels = defineMessages({
     'panels.export.disputed':
       'Status jest sporny: eksport będzie możliwy, gdy mediacja go rozstrzygnie.',
 
-    'panels.status.draft': 'Szkic',
+    'panels.status.draft': 'Wersja robocza',
     'panels.status.requested': 'Wysłane',
     'panels.status.accepted': 'Przyjęte',
     'panels.status.rejected': 'Odrzucone',
@@ -559,14 +560,14 @@ export const referralPanels = defineMessages({
       'Запишите, кто дал согласие или отказался, когда и на что. Записанное согласие не редактируется; если что-то изменилось, запишите новое или отзовите его.',
     'panels.consent.none': 'Согласие ещё не записано.',
     'panels.consent.add': 'Записать согласие или отказ',
-    'panels.consent.givenBy': 'Согласие дал(а) {code} ({role})',
+    'panels.consent.givenBy': 'Согласие дано: {code} ({role})',
     'panels.consent.refusedBy': 'Отказ: {code} ({role})',
     'panels.consent.when': 'Когда',
     'panels.consent.scope': 'Согласие на',
     'panels.consent.expires': 'Действует до',
     'panels.consent.expiresOptional': 'Действует до (необязательно)',
     'panels.consent.noExpiry': 'без срока',
-    'panels.consent.recordedBy': 'Записал(а)',
+    'panels.consent.recordedBy': 'Кем записано',
     'panels.consent.withdrawnBecause': 'Отозвано: {reason}',
     'panels.consent.withdraw': 'Отозвать это согласие',
     'panels.consent.withdrawReason': 'Почему согласие отзывается?',
@@ -639,7 +640,7 @@ export const referralPanels = defineMessages({
     'panels.identity.blocked.basis-disputed':
       'Личные данные скрыты: правовое основание для передачи данных оспаривается.',
     'panels.identity.blocked.no-identity-consent':
-      'Личные данные скрыты: основание — согласие, но ни одно действующее согласие не разрешает указывать личные данные.',
+      'Личные данные скрыты: правовое основание — согласие, но ни одно действующее согласие не разрешает указывать личные данные.',
     'panels.identity.untilThen':
       'До тех пор человек указан в документе только кодом. Не пишите ни в одном поле ничего, что позволяет его узнать.',
     'panels.identity.mustErase':
@@ -807,4 +808,5 @@ export const referralPanels = defineMessages({
     'panels.error.invalid-key':
       'Не удалось использовать ключ подписи этого устройства. Попробуйте ещё раз; если ошибка повторяется, выйдите и войдите снова.',
   },
+  ky: referralPanelsKy,
 })

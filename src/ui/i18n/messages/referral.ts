@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { referralKy } from './ky/referral.ts'
 
 /** One referral agreement: its vocabulary, status bar, dialog, disputes, outcome and history. */
 export const referral = defineMessages({
@@ -281,7 +282,7 @@ export const referral = defineMessages({
     'referral.error.not-disputed': 'Ta wartość nie jest już sporna.',
     'referral.error.rationale-required': 'Napisz, dlaczego ta decyzja obowiązuje.',
     'referral.error.invalid-status': 'Nie można odczytać obecnego statusu.',
-    'referral.error.not-draft': 'To można zmienić tylko w wersji roboczej.',
+    'referral.error.not-draft': 'To można zmienić tylko, gdy skierowanie jest wersją roboczą.',
     'referral.error.invalid-date': 'Wpisz poprawną datę.',
     'referral.error.invalid-urgency': 'Wybierz pilność.',
     'referral.error.invalid-person-code':
@@ -424,7 +425,7 @@ export const referral = defineMessages({
     'referral.error.not-disputed': 'Значение больше не оспаривается.',
     'referral.error.rationale-required': 'Напишите, почему действует это решение.',
     'referral.error.invalid-status': 'Текущий статус не читается.',
-    'referral.error.not-draft': 'Это можно изменить только в черновике.',
+    'referral.error.not-draft': 'Это можно изменить, только пока направление — черновик.',
     'referral.error.invalid-date': 'Введите правильную дату.',
     'referral.error.invalid-urgency': 'Выберите срочность.',
     'referral.error.invalid-person-code':
@@ -436,4 +437,5 @@ export const referral = defineMessages({
     'referral.error.not-found': 'Это направление ещё не дошло до этого устройства.',
     'referral.error.other': 'Не удалось сохранить: {message}',
   },
+  ky: referralKy,
 })

@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { referralsKy } from './ky/referrals.ts'
 
 /** The referral inbox, the new-referral form and the navigation link to them. */
 export const referrals = defineMessages({
@@ -57,7 +58,7 @@ export const referrals = defineMessages({
     'referrals.noMembership':
       'To urządzenie nie zna jeszcze Twojej instytucji. Połącz się raz z internetem, aby zobaczyć skierowania.',
     'referrals.tabs.label': 'Pokaż',
-    'referrals.tab.action': 'Czekają na mnie',
+    'referrals.tab.action': 'Czekają na moje działanie',
     'referrals.tab.received': 'Otrzymane',
     'referrals.tab.sent': 'Wysłane',
     'referrals.count': {
@@ -116,7 +117,7 @@ export const referrals = defineMessages({
     'referrals.noMembership':
       'Это устройство ещё не знает вашу организацию. Подключитесь к интернету, чтобы увидеть направления.',
     'referrals.tabs.label': 'Показать',
-    'referrals.tab.action': 'Ждут меня',
+    'referrals.tab.action': 'Ждут моих действий',
     'referrals.tab.received': 'Полученные',
     'referrals.tab.sent': 'Отправленные',
     'referrals.count': {
@@ -177,4 +178,5 @@ export const referrals = defineMessages({
       other: 'Өнөктөштүктө макулдашылган жооп берүү мөөнөтү боюнча сунушталды: {count} саат.',
     },
   },
+  ky: referralsKy,
 })

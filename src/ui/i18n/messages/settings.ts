@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { settingsKy } from './ky/settings.ts'
 
 // Settings: language, storage on this device, who I am, and logging out (which wipes the device).
 export const settings = defineMessages({
@@ -113,4 +114,5 @@ export const settings = defineMessages({
     'settings.logout.confirm': 'Удалить данные и выйти',
     'settings.logout.working': 'Удаление данных…',
   },
+  ky: settingsKy,
 })

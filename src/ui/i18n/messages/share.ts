@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { shareKy } from './ky/share.ts'
 
 /** The document's sharing panel: which other agencies may read or edit it. */
 export const share = defineMessages({
@@ -96,4 +97,5 @@ export const share = defineMessages({
     'share.error.revoked': 'Доступ этого устройства отозван.',
     'share.error.failed': 'Не удалось изменить доступ: {message}',
   },
+  ky: shareKy,
 })

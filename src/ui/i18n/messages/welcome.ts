@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { welcomeKy } from './ky/welcome.ts'
 
 // The welcome screen (`welcome.*`), the invitation link target (`join.*`) and the relay's
 // enrolment errors in words a person can act on (`enrol.*`).
@@ -119,4 +120,5 @@ export const welcome = defineMessages({
     'enrol.error.offline':
       'Нет связи с сервером «Мостов». Для регистрации устройства нужно подключение — попробуйте ещё раз, когда появится интернет.',
   },
+  ky: welcomeKy,
 })

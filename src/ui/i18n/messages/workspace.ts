@@ -1,4 +1,5 @@
 import { defineMessages } from '../define.ts'
+import { workspaceKy } from './ky/workspace.ts'
 
 // The partnership screen: agencies and their people, from the workspace document.
 export const workspace = defineMessages({
@@ -61,4 +62,5 @@ export const workspace = defineMessages({
     'workspace.noPeople': 'В этой организации пока никого нет.',
     'workspace.unknownAgency': 'Организация не из списка партнёрства',
   },
+  ky: workspaceKy,
 })
