@@ -206,13 +206,5 @@ export const dashboard = defineMessages({
     'dashboard.col.due': 'Ожидаемые ответы',
     'dashboard.col.inTime': 'В срок',
   },
-  ky: {
-    'dashboard.inTime.heading': 'Мөөнөтүндө берилген жооптор',
-    'dashboard.inTime.hint':
-      'Жооп берүү мөөнөтү ушул мезгилге туура келген жана жообу күтүлгөн жолдомолор: кабыл алынган же четке кагылган, же мөөнөтү өтсө да дагы эле күтүлүүдө. Жооп мөөнөттүн күнүнөн кечиктирбей келсе, мөөнөтүндө; жооп берүүчү мекеме боюнча.',
-    'dashboard.inTime.overall': '{due} жооптун {inTime} мөөнөтүндө',
-    'dashboard.col.due': 'Күтүлгөн жооптор',
-    'dashboard.col.inTime': 'Мөөнөтүндө',
-  },
   ky: dashboardKy,
 })

@@ -169,14 +169,5 @@ export const referrals = defineMessages({
       other: 'Предложено по согласованному в партнёрстве сроку ответа: {count} часа.',
     },
   },
-  ky: {
-    'referrals.new.respondByAgreed.working-days': {
-      other:
-        'Өнөктөштүктө макулдашылган жооп берүү мөөнөтү боюнча сунушталды: {count} жумуш күнү, дем алыш жана майрам күндөрү эсепке алынбайт.',
-    },
-    'referrals.new.respondByAgreed.hours': {
-      other: 'Өнөктөштүктө макулдашылган жооп берүү мөөнөтү боюнча сунушталды: {count} саат.',
-    },
-  },
   ky: referralsKy,
 })

@@ -57,4 +57,10 @@ export const dashboardKy = {
   'dashboard.stage.2': '2 · жетекчилер',
   'dashboard.stage.3': '3 · расмий',
   'dashboard.stage.4': '4 · өнөктөштүк кеңеши',
+  'dashboard.inTime.heading': 'Мөөнөтүндө берилген жооптор',
+  'dashboard.inTime.hint':
+    'Жооп берүү мөөнөтү ушул мезгилге туура келген жана жообу күтүлгөн жолдомолор: кабыл алынган же четке кагылган, же мөөнөтү өтсө да дагы эле күтүлүүдө. Жооп мөөнөттүн күнүнөн кечиктирбей келсе, мөөнөтүндө; жооп берүүчү мекеме боюнча.',
+  'dashboard.inTime.overall': '{due} жооптун {inTime} мөөнөтүндө',
+  'dashboard.col.due': 'Күтүлгөн жооптор',
+  'dashboard.col.inTime': 'Мөөнөтүндө',
 } satisfies Messages

@@ -43,4 +43,11 @@ export const referralsKy = {
   'referrals.new.error.code':
     'Иштин кодун жазыңыз: тамгалар, сандар жана . _ / - белгилери, жок дегенде бир сан, боштуксуз.',
   'referrals.new.error.service': 'Кызматтын атын жазыңыз же бош калтырыңыз.',
+  'referrals.new.respondByAgreed.working-days': {
+    other:
+      'Өнөктөштүктө макулдашылган жооп берүү мөөнөтү боюнча сунушталды: {count} жумуш күнү, дем алыш жана майрам күндөрү эсепке алынбайт.',
+  },
+  'referrals.new.respondByAgreed.hours': {
+    other: 'Өнөктөштүктө макулдашылган жооп берүү мөөнөтү боюнча сунушталды: {count} саат.',
+  },
 } satisfies Messages
