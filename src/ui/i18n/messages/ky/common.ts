@@ -52,7 +52,7 @@ export const commonKy = {
   'agencyType.education': 'Билим берүү',
   'agencyType.police': 'Милиция',
   'agencyType.court': 'Сот',
-  'status.saving': 'серверде сакталды: {count} документтин {saved}',
+  'status.saving': { other: 'серверде сакталды: {count} документтин {saved}' },
   'status.toSend': 'жөнөтүлө элек: {size}',
-  'status.documents': 'жаңыланды: {count} документтин {synced}',
+  'status.documents': { other: 'жаңыланды: {count} документтин {synced}' },
 } satisfies Messages
