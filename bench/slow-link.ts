@@ -29,6 +29,7 @@ import { OutgoingUpdates, COALESCE_MS } from '../src/sync/outgoing.ts'
 import { MSG_SAVED } from '../src/sync/protocol.ts'
 import { enrolAs, launchChromium, waitForServiceWorker } from '../tests/browser/harness.ts'
 import { RelayProcess, sleep, waitFor } from '../tests/relay/harness.ts'
+import { storedDoc } from '../tests/relay/wire.ts'
 import { type ThrottledLink, throttledLink } from './throttle-proxy.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -105,20 +106,8 @@ const planWithEdits = (id: string, edits: number) => {
   return { doc, updateBytes, text }
 }
 
-const storedText = (relay: RelayProcess, room: string): string => {
-  const db = relay.rawDb()
-  const snap = db
-    .prepare('SELECT data, upto_seq AS upto FROM snapshots WHERE room = ?')
-    .get(room) as { data: Buffer; upto: number } | undefined
-  const rows = db
-    .prepare('SELECT data FROM updates WHERE room = ? AND seq > ? ORDER BY seq')
-    .all(room, snap?.upto ?? 0) as { data: Buffer }[]
-  const doc = new Y.Doc()
-  for (const u of [...(snap ? [snap.data] : []), ...rows.map((r) => r.data)]) {
-    Y.applyUpdate(doc, new Uint8Array(u))
-  }
-  return planText(doc, FIELD).read()
-}
+const storedText = (relay: RelayProcess, room: string): string =>
+  planText(storedDoc(relay, room), FIELD).read()
 
 const week = async (relay: RelayProcess) => {
   const token = await relay.token('anna', { deviceId: 'bench-week' })
